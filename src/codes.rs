@@ -1,0 +1,463 @@
+//! What every table's typed enum has in common, and [`Code`], the wrapper that keeps codes the
+//! tables do not know yet.
+
+use std::fmt;
+use std::hash::Hash;
+
+use crate::error::{ParseCodeError, ParseCodeErrorKind};
+use crate::{Action, Category, Entry, Lang, Layer, Table};
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// A typed code of one table: implemented by the fifteen generated enums, such as
+/// [`onelogin::ServerCode`](crate::onelogin::ServerCode).
+///
+/// Generic code (such as [`Code<T>`]) uses it to reach a table's codes and entries. It is
+/// sealed: only this crate's enums implement it.
+pub trait TableCode:
+    Copy
+    + Eq
+    + Hash
+    + fmt::Debug
+    + fmt::Display
+    + std::error::Error
+    + Send
+    + Sync
+    + 'static
+    + sealed::Sealed
+{
+    /// The table the enum's codes belong to.
+    const TABLE: Table;
+
+    /// The code as the reference prints it.
+    fn code(self) -> i32;
+
+    /// The code's row in the table.
+    fn entry(self) -> &'static Entry;
+
+    /// The variant for a code or one of its aliases, or `None` if the table does not know it.
+    fn from_code(code: i32) -> Option<Self>;
+
+    /// The variant with exactly this name, such as `"SignatureError"`.
+    fn from_name(name: &str) -> Option<Self>;
+}
+
+/// How a text reads as a number: an `i32`, one too large, or no number at all.
+pub(crate) enum Number {
+    Fits(i32),
+    OutOfRange,
+    Invalid,
+}
+
+/// Reads a decimal integer with an optional sign; the caller has trimmed the text.
+pub(crate) fn read_number(text: &str) -> Number {
+    use std::num::IntErrorKind;
+    match text.parse::<i32>() {
+        Ok(n) => Number::Fits(n),
+        Err(e) => match e.kind() {
+            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => Number::OutOfRange,
+            _ => Number::Invalid,
+        },
+    }
+}
+
+/// Whether a trimmed text looks like a number rather than a name.
+pub(crate) fn looks_numeric(text: &str) -> bool {
+    text.starts_with(['+', '-']) || text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Parses a decimal code (aliases included) or a variant name of `T`'s table.
+pub(crate) fn parse<T: TableCode>(input: &str) -> Result<T, ParseCodeError> {
+    match parse_code::<T>(input)? {
+        Code::Known(code) => Ok(code),
+        Code::Unknown(n) => Err(ParseCodeError::new(
+            T::TABLE,
+            input,
+            ParseCodeErrorKind::Unknown,
+            Some(n),
+        )),
+    }
+}
+
+/// Like [`parse`], but a number the table does not know is kept as [`Code::Unknown`].
+pub(crate) fn parse_code<T: TableCode>(input: &str) -> Result<Code<T>, ParseCodeError> {
+    let text = input.trim();
+    let fail = |kind| ParseCodeError::new(T::TABLE, input, kind, None);
+    if text.is_empty() {
+        return Err(fail(ParseCodeErrorKind::Empty));
+    }
+    if looks_numeric(text) {
+        return match read_number(text) {
+            Number::Fits(n) => Ok(Code::from_code(n)),
+            Number::OutOfRange => Err(fail(ParseCodeErrorKind::OutOfRange)),
+            Number::Invalid => Err(fail(ParseCodeErrorKind::Invalid)),
+        };
+    }
+    T::from_name(text)
+        .map(Code::Known)
+        .ok_or_else(|| fail(ParseCodeErrorKind::Invalid))
+}
+
+/// A code as it arrived: one the table knows, or a number it does not know yet.
+///
+/// Put it in a response struct where a code is expected. It deserializes from an integer or
+/// a decimal string, never fails on a number that fits in an `i32`, and serializes back the
+/// number it received, so a reply is never lost because the vendor added a code.
+///
+/// ```
+/// use geetest_codes::{onelogin::ServerCode, Action, Code};
+///
+/// let known = Code::<ServerCode>::from_code(12105);
+/// assert_eq!(known, Code::Known(ServerCode::SignatureError));
+///
+/// let unknown = Code::<ServerCode>::from_code(99999);
+/// assert_eq!(unknown.code(), 99999);
+/// assert_eq!(unknown.action(), Action::Fallback);
+/// ```
+///
+/// For a code the table does not know, [`category`](Code::category) is
+/// [`Category::Carrier`] in the carrier tables and [`Category::Service`] elsewhere, and
+/// [`action`](Code::action) is [`Action::Fallback`]: the conservative choice, which neither
+/// retries blindly nor drops the attempt silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code<T> {
+    /// A code of the table.
+    Known(T),
+    /// A number the table does not list, kept as it arrived.
+    Unknown(i32),
+}
+
+impl<T: TableCode> Code<T> {
+    /// The known code for `code`, or `Unknown(code)`.
+    pub fn from_code(code: i32) -> Self {
+        match T::from_code(code) {
+            Some(known) => Code::Known(known),
+            None => Code::Unknown(code),
+        }
+    }
+
+    /// The number: the known code's, or the unknown one as it arrived.
+    ///
+    /// A known code read through an alias gives the row's main code (China Telecom's `80001`
+    /// reads as `-8001`).
+    pub fn code(&self) -> i32 {
+        match *self {
+            Code::Known(known) => known.code(),
+            Code::Unknown(n) => n,
+        }
+    }
+
+    /// The typed code, if the table knows it.
+    pub fn known(&self) -> Option<T> {
+        match *self {
+            Code::Known(known) => Some(known),
+            Code::Unknown(_) => None,
+        }
+    }
+
+    /// The code's row, if the table knows it.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        self.known().map(TableCode::entry)
+    }
+
+    /// Whether the table knows the code.
+    pub fn is_known(&self) -> bool {
+        matches!(self, Code::Known(_))
+    }
+
+    /// What went wrong. For an unknown code: [`Category::Carrier`] in a carrier table,
+    /// [`Category::Service`] elsewhere.
+    pub fn category(&self) -> Category {
+        match self.entry() {
+            Some(entry) => entry.category(),
+            None if T::TABLE.layer() == Layer::Carrier => Category::Carrier,
+            None => Category::Service,
+        }
+    }
+
+    /// What to do with the attempt now. For an unknown code: [`Action::Fallback`].
+    pub fn action(&self) -> Action {
+        self.entry().map_or(Action::Fallback, Entry::action)
+    }
+
+    /// Whether the code reports success. An unknown code never does.
+    pub fn is_success(&self) -> bool {
+        self.entry().is_some_and(Entry::is_success)
+    }
+
+    /// Whether the same attempt may succeed later. An unknown code is not retried.
+    pub fn is_retryable(&self) -> bool {
+        self.entry().is_some_and(Entry::is_retryable)
+    }
+
+    /// The code's description, or `None` for an unknown code.
+    pub fn description(&self, lang: Lang) -> Option<&'static str> {
+        self.entry().map(|e| e.description(lang))
+    }
+}
+
+impl<T: TableCode> From<i32> for Code<T> {
+    fn from(code: i32) -> Self {
+        Code::from_code(code)
+    }
+}
+
+impl<T: TableCode> From<Code<T>> for i32 {
+    fn from(code: Code<T>) -> i32 {
+        code.code()
+    }
+}
+
+impl<T: TableCode> fmt::Display for Code<T> {
+    /// A known code displays as its enum does (`onelogin/server 12105: Signature error`); an
+    /// unknown one as `onelogin/server 99999: unknown code`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Code::Known(known) => fmt::Display::fmt(known, f),
+            Code::Unknown(n) => write!(f, "{} {n}: unknown code", T::TABLE.slug()),
+        }
+    }
+}
+
+impl<T: TableCode> std::str::FromStr for Code<T> {
+    type Err = ParseCodeError;
+
+    /// Parses a decimal number (kept even if the table does not know it) or a variant name.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_code::<T>(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+pub(crate) mod serde_impl {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::ser::{Serialize, Serializer};
+
+    use super::{parse_code, Code, TableCode};
+    use crate::error::{ParseCodeError, ParseCodeErrorKind};
+
+    /// Reads an integer or a decimal string into a `Code<T>`.
+    struct CodeVisitor<T>(PhantomData<T>);
+
+    impl<T: TableCode> CodeVisitor<T> {
+        fn out_of_range<E: de::Error>(shown: &dyn fmt::Display) -> E {
+            let input = shown.to_string();
+            E::custom(ParseCodeError::new(
+                T::TABLE,
+                &input,
+                ParseCodeErrorKind::OutOfRange,
+                None,
+            ))
+        }
+    }
+
+    impl<'de, T: TableCode> Visitor<'de> for CodeVisitor<T> {
+        type Value = Code<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(
+                f,
+                "a code of the {} table, as an integer or a decimal string",
+                T::TABLE
+            )
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            i32::try_from(v)
+                .map(Code::from_code)
+                .map_err(|_| Self::out_of_range(&v))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            i32::try_from(v)
+                .map(Code::from_code)
+                .map_err(|_| Self::out_of_range(&v))
+        }
+
+        fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+            i32::try_from(v)
+                .map(Code::from_code)
+                .map_err(|_| Self::out_of_range(&v))
+        }
+
+        fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+            i32::try_from(v)
+                .map(Code::from_code)
+                .map_err(|_| Self::out_of_range(&v))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            parse_code::<T>(v).map_err(E::custom)
+        }
+    }
+
+    /// Deserializes a `Code<T>` from an integer or a decimal string (or a variant name).
+    pub(crate) fn deserialize_code<'de, D: Deserializer<'de>, T: TableCode>(
+        deserializer: D,
+    ) -> Result<Code<T>, D::Error> {
+        deserializer.deserialize_any(CodeVisitor(PhantomData))
+    }
+
+    /// Serializes as the integer code, unknown codes included.
+    impl<T: TableCode> Serialize for Code<T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_i32(self.code())
+        }
+    }
+
+    /// Deserializes from an integer or a decimal string; any number that fits in an `i32`
+    /// succeeds, known to the table or not.
+    impl<'de, T: TableCode> serde::Deserialize<'de> for Code<T> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_code(deserializer)
+        }
+    }
+}
+
+/// Implements the shared API of one table's enum on top of the three conversions the build
+/// script generates (`entry_index`, `from_number`, `from_variant_name`).
+macro_rules! impl_code_enum {
+    ($name:ident, $table:expr) => {
+        impl $name {
+            /// The table these codes belong to.
+            pub const TABLE: $crate::Table = $table;
+
+            /// The code as the reference prints it (the enum's discriminant).
+            pub const fn code(self) -> i32 {
+                self as i32
+            }
+
+            /// The variant for a code or one of its aliases, or `None` if the table does not
+            /// know it.
+            pub const fn from_code(code: i32) -> Option<Self> {
+                Self::from_number(code)
+            }
+
+            /// The code's row in the table: its texts, steps and decision.
+            pub fn entry(self) -> &'static $crate::Entry {
+                &$crate::generated::ENTRIES[self.entry_index()]
+            }
+
+            /// The variant's name, such as `"SignatureError"`.
+            pub fn name(self) -> &'static str {
+                self.into()
+            }
+
+            /// What the code means. Shorthand for `entry().description(lang)`.
+            pub fn description(self, lang: $crate::Lang) -> &'static str {
+                self.entry().description(lang)
+            }
+
+            /// The remediation steps. Shorthand for `entry().remediation(lang)`.
+            pub fn remediation(self, lang: $crate::Lang) -> &'static [&'static str] {
+                self.entry().remediation(lang)
+            }
+
+            /// What went wrong. Shorthand for `entry().category()`.
+            pub fn category(self) -> $crate::Category {
+                self.entry().category()
+            }
+
+            /// What to do with the attempt now. Shorthand for `entry().action()`.
+            pub fn action(self) -> $crate::Action {
+                self.entry().action()
+            }
+
+            /// Whether the code reports success.
+            pub fn is_success(self) -> bool {
+                self.entry().is_success()
+            }
+
+            /// Whether the same attempt may succeed later.
+            pub fn is_retryable(self) -> bool {
+                self.entry().is_retryable()
+            }
+
+            /// Every code of the table, in the reference's order.
+            pub fn iter() -> impl ExactSizeIterator<Item = Self> + Clone {
+                <Self as strum::VariantArray>::VARIANTS.iter().copied()
+            }
+        }
+
+        impl $crate::codes::sealed_impl::Sealed for $name {}
+
+        impl $crate::TableCode for $name {
+            const TABLE: $crate::Table = $table;
+
+            fn code(self) -> i32 {
+                self as i32
+            }
+
+            fn entry(self) -> &'static $crate::Entry {
+                $name::entry(self)
+            }
+
+            fn from_code(code: i32) -> Option<Self> {
+                Self::from_number(code)
+            }
+
+            fn from_name(name: &str) -> Option<Self> {
+                Self::from_variant_name(name)
+            }
+        }
+
+        impl TryFrom<i32> for $name {
+            type Error = $crate::UnknownCode;
+
+            /// Accepts the code or one of its aliases.
+            fn try_from(code: i32) -> Result<Self, Self::Error> {
+                Self::from_number(code).ok_or($crate::UnknownCode::new($table, code))
+            }
+        }
+
+        impl From<$name> for i32 {
+            fn from(code: $name) -> i32 {
+                code as i32
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::ParseCodeError;
+
+            /// Parses the decimal code (or an alias), with an optional sign and surrounding
+            /// whitespace, or the variant name.
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $crate::codes::parse::<Self>(s)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            /// Serializes as the integer code.
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i32(*self as i32)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            /// Deserializes from an integer or a decimal string; a number the table does not
+            /// know is an error naming the number and the table.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                match $crate::codes::serde_impl::deserialize_code::<D, Self>(deserializer)? {
+                    $crate::Code::Known(code) => Ok(code),
+                    $crate::Code::Unknown(n) => Err(<D::Error as serde::de::Error>::custom(
+                        $crate::UnknownCode::new($table, n),
+                    )),
+                }
+            }
+        }
+    };
+}
+
+pub(crate) use impl_code_enum;
+
+/// Re-export of the sealing trait for the generated impls.
+pub(crate) mod sealed_impl {
+    pub use super::sealed::Sealed;
+}

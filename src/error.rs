@@ -1,0 +1,199 @@
+//! Errors for input the crate cannot turn into a code, table or carrier.
+//!
+//! Each error keeps the input it rejected and, where one applies, the table it was checked
+//! against, so its message can say both.
+
+use std::fmt;
+
+use crate::{Carrier, Table};
+
+/// A number that is not a code of the table it was checked against.
+///
+/// Returned by `TryFrom<i32>` on the typed enums. Display:
+/// `99999 is not a code of the onelogin/server table`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("{code} is not a code of the {table} table")]
+pub struct UnknownCode {
+    table: Table,
+    code: i32,
+}
+
+impl UnknownCode {
+    pub(crate) const fn new(table: Table, code: i32) -> Self {
+        UnknownCode { table, code }
+    }
+
+    /// The table that does not know the code.
+    pub const fn table(&self) -> Table {
+        self.table
+    }
+
+    /// The number, kept as it arrived.
+    pub const fn code(&self) -> i32 {
+        self.code
+    }
+}
+
+/// Why a text is not a code of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseCodeErrorKind {
+    /// The text is empty or only whitespace.
+    Empty,
+    /// The text is neither a decimal integer nor a variant name of the table.
+    Invalid,
+    /// The text is a decimal integer outside the range of `i32`.
+    OutOfRange,
+    /// The text is a number the table does not know (kept in [`ParseCodeError::code`]).
+    Unknown,
+}
+
+/// A text that could not be parsed as a code of a table.
+///
+/// Returned by `FromStr` on the typed enums and by their serde deserializers. Its message
+/// names the input and the table, such as
+/// `"abc" is not a code of the onelogin/server table: not a decimal number or a variant name`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ParseCodeError {
+    table: Table,
+    input: String,
+    kind: ParseCodeErrorKind,
+    code: Option<i32>,
+}
+
+impl ParseCodeError {
+    pub(crate) fn new(
+        table: Table,
+        input: &str,
+        kind: ParseCodeErrorKind,
+        code: Option<i32>,
+    ) -> Self {
+        ParseCodeError {
+            table,
+            input: shorten(input),
+            kind,
+            code,
+        }
+    }
+
+    /// The table the input was checked against.
+    pub fn table(&self) -> Table {
+        self.table
+    }
+
+    /// The input that was rejected (cut at 64 characters, so a huge input cannot bloat a log).
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Why the input was rejected.
+    pub fn kind(&self) -> ParseCodeErrorKind {
+        self.kind
+    }
+
+    /// The number, when the input was a valid `i32` that the table does not know.
+    pub fn code(&self) -> Option<i32> {
+        self.code
+    }
+}
+
+impl fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:?} is not a code of the {} table: ",
+            self.input, self.table
+        )?;
+        match self.kind {
+            ParseCodeErrorKind::Empty => f.write_str("the text is empty"),
+            ParseCodeErrorKind::Invalid => f.write_str("not a decimal number or a variant name"),
+            ParseCodeErrorKind::OutOfRange => f.write_str("the number does not fit in an i32"),
+            ParseCodeErrorKind::Unknown => f.write_str("the table has no such code"),
+        }
+    }
+}
+
+impl std::error::Error for ParseCodeError {}
+
+/// A text that is not the slug of any table. Its message lists the valid slugs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ParseTableError {
+    input: String,
+}
+
+impl ParseTableError {
+    pub(crate) fn new(input: &str) -> Self {
+        ParseTableError {
+            input: shorten(input),
+        }
+    }
+
+    /// The input that was rejected (cut at 64 characters).
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl fmt::Display for ParseTableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a table; valid tables are: ", self.input)?;
+        for (i, table) in Table::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(table.slug())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseTableError {}
+
+/// A text that names no carrier. Its message lists the accepted names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ParseCarrierError {
+    input: String,
+}
+
+impl ParseCarrierError {
+    pub(crate) fn new(input: &str) -> Self {
+        ParseCarrierError {
+            input: shorten(input),
+        }
+    }
+
+    /// The input that was rejected (cut at 64 characters).
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl fmt::Display for ParseCarrierError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a carrier; valid carriers are: ", self.input)?;
+        for (i, c) in Carrier::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(
+                f,
+                "{} ({}, {}, {})",
+                c.operator(),
+                c.table().slug(),
+                c.name(),
+                c.name_zh()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseCarrierError {}
+
+/// Keeps at most 64 characters of an input for an error message.
+fn shorten(input: &str) -> String {
+    match input.char_indices().nth(64) {
+        Some((cut, _)) => format!("{}…", &input[..cut]),
+        None => input.to_string(),
+    }
+}

@@ -1,0 +1,6 @@
+//! The static data the build script compiles from `data/`.
+
+use crate::entry::{Steps, Text};
+use crate::{Action, Carrier, Category, Entry, Table};
+
+include!(concat!(env!("OUT_DIR"), "/entries.rs"));

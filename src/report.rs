@@ -1,0 +1,387 @@
+//! Failure reports from apps and pages, and the diagnosis drawn from them.
+//!
+//! The Android SDKs report a failure as JSON such as
+//! `{"status":500,"errorCode":"-40101","process_id":"…","operator":"CM","metadata":{"resultCode":"103111"}}`;
+//! the iOS SDKs name the carrier `CM`/`CU`/`CT` too, and the H5 callbacks give `{"code":10010}`.
+//! [`ClientReport`] reads any of these shapes through serde (unknown keys are ignored), and
+//! [`ClientReport::diagnose`] turns it into a [`Diagnosis`]: the entry, the carrier and the
+//! carrier's own entry.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::codes::{looks_numeric, read_number, Number};
+use crate::{lookup, Carrier, Entry, Table};
+
+/// A code as it stood in a report: an integer, a string, or something else.
+#[derive(Debug, Clone, PartialEq)]
+enum RawCode {
+    Int(i128),
+    Float(f64),
+    Text(String),
+    Other(&'static str),
+}
+
+impl RawCode {
+    /// The code as an `i32`, or why it is not one.
+    fn number(&self) -> Result<i32, String> {
+        match self {
+            RawCode::Int(n) => i32::try_from(*n).map_err(|_| format!("{n} does not fit in an i32")),
+            RawCode::Float(f) => Err(format!("{f} is not an integer")),
+            RawCode::Text(s) => {
+                let text = s.trim();
+                match read_number(text) {
+                    Number::Fits(n) if looks_numeric(text) => Ok(n),
+                    Number::OutOfRange => Err(format!("{s:?} does not fit in an i32")),
+                    _ => Err(format!("{s:?} is not a decimal integer")),
+                }
+            }
+            RawCode::Other(kind) => Err(format!("the value is {kind}, not a number or a string")),
+        }
+    }
+}
+
+struct RawCodeVisitor;
+
+impl<'de> Visitor<'de> for RawCodeVisitor {
+    type Value = RawCode;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code")
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<RawCode, E> {
+        Ok(RawCode::Int(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawCode, E> {
+        Ok(RawCode::Int(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<RawCode, E> {
+        Ok(RawCode::Int(v))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<RawCode, E> {
+        Ok(RawCode::Int(i128::try_from(v).unwrap_or(i128::MAX)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawCode, E> {
+        Ok(RawCode::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawCode, E> {
+        Ok(RawCode::Text(v.to_string()))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<RawCode, E> {
+        Ok(RawCode::Other("a boolean"))
+    }
+    fn visit_unit<E>(self) -> Result<RawCode, E> {
+        Ok(RawCode::Other("null"))
+    }
+    fn visit_none<E>(self) -> Result<RawCode, E> {
+        Ok(RawCode::Other("null"))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawCode, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawCode, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(RawCode::Other("a list"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawCode, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(RawCode::Other("an object"))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawCodeVisitor)
+    }
+}
+
+/// A text field that may also arrive as a number (`"op": 1`) or as something unusable.
+struct Loose(Option<String>);
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Loose(match RawCode::deserialize(d)? {
+            RawCode::Text(s) => Some(s),
+            RawCode::Int(n) => Some(n.to_string()),
+            RawCode::Float(_) | RawCode::Other(_) => None,
+        }))
+    }
+}
+
+/// The keys of a carrier's raw response that hold its code, most specific first.
+const CARRIER_CODE_KEYS: [&str; 5] = ["resultCode", "result_code", "errorCode", "code", "result"];
+
+/// The carrier's raw response: only its code is kept.
+#[derive(Default)]
+struct Metadata {
+    /// The code under the most specific of [`CARRIER_CODE_KEYS`], and that key's rank.
+    code: Option<(usize, RawCode)>,
+}
+
+impl<'de> Deserialize<'de> for Metadata {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MetadataVisitor;
+        impl<'de> Visitor<'de> for MetadataVisitor {
+            type Value = Metadata;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("the carrier's response")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Metadata, A::Error> {
+                let mut found = Metadata::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match CARRIER_CODE_KEYS.iter().position(|k| *k == key) {
+                        Some(rank) if found.code.as_ref().is_none_or(|(r, _)| rank < *r) => {
+                            found.code = Some((rank, map.next_value()?));
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(found)
+            }
+            // Anything that is not an object holds no readable carrier code. An SDK that sends
+            // its metadata as a JSON text inside a string is read as having none: decoding it
+            // would need a JSON parser in the library, which only the `cli` feature brings.
+            fn visit_str<E>(self, _: &str) -> Result<Metadata, E> {
+                Ok(Metadata::default())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Metadata, E> {
+                Ok(Metadata::default())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Metadata, E> {
+                Ok(Metadata::default())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Metadata, E> {
+                Ok(Metadata::default())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Metadata, E> {
+                Ok(Metadata::default())
+            }
+            fn visit_unit<E>(self) -> Result<Metadata, E> {
+                Ok(Metadata::default())
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Metadata, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Metadata::default())
+            }
+        }
+        d.deserialize_any(MetadataVisitor)
+    }
+}
+
+/// The failure report an app or page sends: read with serde from its JSON.
+///
+/// Recognised keys: the code in `errorCode` (OneLogin SDKs) or `code` (OnePass SDKs, H5),
+/// as an integer or a decimal string; the carrier in `operator`, `operatorType`, `op` or
+/// `real_op` (`CM`, `CU`, `CT`, or a carrier's name); the carrier's raw response in
+/// `metadata`, whose `resultCode` (or `result_code`, `errorCode`, `code`, `result`) is the
+/// carrier's own code; and `process_id` or `processID`. Other keys are ignored, and no key is
+/// required: a report without a readable code is refused by [`ClientReport::diagnose`], not
+/// by deserialization.
+///
+/// ```
+/// use geetest_codes::{Carrier, ClientReport, Table};
+///
+/// let json = r#"{"status":500,"errorCode":"-40101","operator":"CM",
+///                "process_id":"8c2f…","metadata":{"resultCode":"103111"}}"#;
+/// let report: ClientReport = serde_json::from_str(json)?;
+/// let diagnosis = report.diagnose(Table::OneLoginAndroid)?;
+/// assert_eq!(diagnosis.code(), -40101);
+/// assert_eq!(diagnosis.carrier(), Some(Carrier::ChinaMobile));
+/// assert_eq!(diagnosis.carrier_entry().unwrap().code(), 103111);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ClientReport {
+    error_code: Option<RawCode>,
+    code: Option<RawCode>,
+    operator: Option<String>,
+    carrier_code: Option<RawCode>,
+    process_id: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ClientReport {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ReportVisitor;
+        impl<'de> Visitor<'de> for ReportVisitor {
+            type Value = ClientReport;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a failure report (a JSON object)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ClientReport, A::Error> {
+                let mut report = ClientReport::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "errorCode" => report.error_code = Some(map.next_value()?),
+                        "code" => report.code = Some(map.next_value()?),
+                        "operator" | "operatorType" | "op" | "real_op" => {
+                            let Loose(value) = map.next_value()?;
+                            // The first operator that names a carrier wins; a value
+                            // that names none is kept only while nothing better came.
+                            let names_carrier = value
+                                .as_deref()
+                                .is_some_and(|v| v.parse::<Carrier>().is_ok());
+                            let have_carrier = report
+                                .operator
+                                .as_deref()
+                                .is_some_and(|v| v.parse::<Carrier>().is_ok());
+                            if !have_carrier && (names_carrier || report.operator.is_none()) {
+                                report.operator = value;
+                            }
+                        }
+                        "metadata" => {
+                            let metadata: Metadata = map.next_value()?;
+                            report.carrier_code = metadata.code.map(|(_, code)| code);
+                        }
+                        "process_id" | "processID" => {
+                            let Loose(value) = map.next_value()?;
+                            if report.process_id.is_none() {
+                                report.process_id = value;
+                            }
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(report)
+            }
+        }
+        d.deserialize_map(ReportVisitor)
+    }
+}
+
+/// Why a report could not be diagnosed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// The report has neither `errorCode` nor `code`.
+    #[error("the report for the {table} table has no code (expected `errorCode` or `code`)")]
+    MissingCode {
+        /// The table the report was read for.
+        table: Table,
+    },
+    /// The report's code is not an integer or a decimal string that fits in an `i32`.
+    #[error("the report for the {table} table has an unreadable `{key}`: {reason}")]
+    MalformedCode {
+        /// The table the report was read for.
+        table: Table,
+        /// The key that held the code.
+        key: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
+
+impl ClientReport {
+    /// Diagnoses the report as one from `table`: its entry, its carrier and the carrier's entry.
+    ///
+    /// Fails only when the report has no readable code; a code the table does not know gives a
+    /// diagnosis without an entry, keeping the number.
+    pub fn diagnose(&self, table: Table) -> Result<Diagnosis, ReportError> {
+        let (key, raw) = match (&self.error_code, &self.code) {
+            (Some(raw), _) => ("errorCode", raw),
+            (None, Some(raw)) => ("code", raw),
+            (None, None) => return Err(ReportError::MissingCode { table }),
+        };
+        let code =
+            raw.number()
+                .map_err(|reason| ReportError::MalformedCode { table, key, reason })?;
+        let entry = lookup(table, code);
+        let carrier = entry
+            .and_then(Entry::carrier)
+            .or_else(|| self.operator.as_deref().and_then(|op| op.parse().ok()))
+            .or_else(|| table.carrier());
+        // A carrier code that cannot be read is left out rather than failing the diagnosis:
+        // the app's own code is what the report is about.
+        let carrier_code = match carrier {
+            Some(_) if table.carrier().is_none() => {
+                self.carrier_code.as_ref().and_then(|c| c.number().ok())
+            }
+            _ => None,
+        };
+        let carrier_entry = match (carrier, carrier_code) {
+            (Some(carrier), Some(code)) => lookup(carrier.table(), code),
+            _ => None,
+        };
+        Ok(Diagnosis {
+            table,
+            code,
+            entry,
+            carrier,
+            carrier_code,
+            carrier_entry,
+            process_id: self.process_id.clone(),
+        })
+    }
+}
+
+/// What a failure report says: the code and its entry, the carrier and its own code.
+///
+/// Serializes as an object with exactly the keys `code`, `entry`, `carrier`, `carrier_code`,
+/// `carrier_entry` and `process_id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnosis {
+    table: Table,
+    code: i32,
+    entry: Option<&'static Entry>,
+    carrier: Option<Carrier>,
+    carrier_code: Option<i32>,
+    carrier_entry: Option<&'static Entry>,
+    process_id: Option<String>,
+}
+
+impl Diagnosis {
+    /// The table the report came from.
+    pub fn table(&self) -> Table {
+        self.table
+    }
+
+    /// The code as received.
+    pub fn code(&self) -> i32 {
+        self.code
+    }
+
+    /// The code's entry, or `None` when the table does not list the code.
+    pub fn entry(&self) -> Option<&'static Entry> {
+        self.entry
+    }
+
+    /// The carrier: the one the code points to (-401xx/-402xx/-403xx), else the one the report
+    /// names, else the table's own for a carrier table.
+    pub fn carrier(&self) -> Option<Carrier> {
+        self.carrier
+    }
+
+    /// The carrier's own code from the report's `metadata`, when it holds a readable one.
+    pub fn carrier_code(&self) -> Option<i32> {
+        self.carrier_code
+    }
+
+    /// The carrier code's entry in the carrier's table, when that table lists it.
+    pub fn carrier_entry(&self) -> Option<&'static Entry> {
+        self.carrier_entry
+    }
+
+    /// The report's `process_id`, which Geetest's support asks for.
+    pub fn process_id(&self) -> Option<&str> {
+        self.process_id.as_deref()
+    }
+}
+
+impl Serialize for Diagnosis {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Diagnosis", 6)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("entry", &self.entry)?;
+        s.serialize_field("carrier", &self.carrier)?;
+        s.serialize_field("carrier_code", &self.carrier_code)?;
+        s.serialize_field("carrier_entry", &self.carrier_entry)?;
+        s.serialize_field("process_id", &self.process_id)?;
+        s.end()
+    }
+}
