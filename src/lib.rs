@@ -157,3 +157,8 @@ pub fn find(code: i32) -> impl ExactSizeIterator<Item = &'static Entry> + Clone 
 pub fn entries() -> &'static [Entry] {
     &generated::ENTRIES
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
