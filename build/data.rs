@@ -257,6 +257,14 @@ impl Place<'_> {
         error.line = Some(line_of(self.source, offset));
         error
     }
+
+    /// An error at `offset` when it is known, else at the place's own line (the row's start).
+    fn error_near(&self, offset: Option<usize>, message: impl Into<String>) -> DataError {
+        match offset {
+            Some(offset) => self.error_at(offset, message),
+            None => self.error(message),
+        }
+    }
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -336,17 +344,21 @@ pub fn check_source(file: &str, slug: &str, source: &str) -> Result<TableData, V
     let file_slug = top_string(doc, "slug", &place, &mut errors);
     if let Some(found) = &file_slug {
         if found != slug {
-            errors.push(place.error(format!("`slug` is \"{found}\" but the file holds `{slug}`")));
+            errors.push(place.error_near(
+                value_start(doc, "slug"),
+                format!("`slug` is \"{found}\" but the file holds `{slug}`: the slug must match the file's path"),
+            ));
         }
     }
     let title = top_string(doc, "title", &place, &mut errors).unwrap_or_default();
     let section = section(doc, &place, &mut errors).unwrap_or_default();
 
     let mut rows = Vec::new();
+    let mut places = Vec::new();
     match get(doc, "row").map(|v| (v.span(), v.get_ref())) {
         None => errors.push(place.error("the table has no rows (no [[row]] entries)")),
-        Some((_, DeValue::Array(array))) if array.is_empty() => {
-            errors.push(place.error("the table has no rows (no [[row]] entries)"))
+        Some((span, DeValue::Array(array))) if array.is_empty() => {
+            errors.push(place.error_at(span.start, "the table has no rows (no [[row]] entries)"))
         }
         Some((_, DeValue::Array(array))) => {
             for (i, value) in array.iter().enumerate() {
@@ -355,7 +367,10 @@ pub fn check_source(file: &str, slug: &str, source: &str) -> Result<TableData, V
                 place.code = None;
                 match value.get_ref() {
                     DeValue::Table(table) => match check_row(&spec, table, &mut place) {
-                        Ok(row) => rows.push(row),
+                        Ok((row, lines)) => {
+                            rows.push(row);
+                            places.push(lines);
+                        }
                         Err(mut errs) => errors.append(&mut errs),
                     },
                     other => errors.push(place.error(format!(
@@ -377,7 +392,7 @@ pub fn check_source(file: &str, slug: &str, source: &str) -> Result<TableData, V
         )),
     }
 
-    check_table_rules(&rows, &place, &mut errors);
+    check_table_rules(&rows, &places, &place, &mut errors);
 
     if errors.is_empty() {
         Ok(TableData {
@@ -391,50 +406,88 @@ pub fn check_source(file: &str, slug: &str, source: &str) -> Result<TableData, V
     }
 }
 
+/// Where a checked row and its numbers stand in the file, for the rules that span rows.
+struct RowPlace {
+    /// The row's position in the file (1-based), counting rows that failed their own checks.
+    index: usize,
+    /// The line of `name`.
+    name_line: usize,
+    /// The line of `code`.
+    code_line: usize,
+    /// The line of each alias, in the order of `Row::aliases`.
+    alias_lines: Vec<usize>,
+}
+
 /// Rules that span rows: unique names and numbers.
-fn check_table_rules(rows: &[Row], place: &Place<'_>, errors: &mut Vec<DataError>) {
-    for (i, row) in rows.iter().enumerate() {
-        let at = |message: String| DataError {
+fn check_table_rules(
+    rows: &[Row],
+    places: &[RowPlace],
+    place: &Place<'_>,
+    errors: &mut Vec<DataError>,
+) {
+    for (i, (row, here)) in rows.iter().zip(places).enumerate() {
+        let at = |line: usize, message: String| DataError {
             file: place.file.to_string(),
             code: Some(row.code.into()),
-            row: None,
-            line: Some(row.line),
+            row: Some(here.index),
+            line: Some(line),
             message,
         };
-        if let Some(first) = rows[..i].iter().find(|r| r.name == row.name) {
-            errors.push(at(format!(
-                "name `{}` is already used by the row with code {} (line {})",
-                row.name, first.code, first.line
-            )));
+        let earlier = rows[..i].iter().zip(&places[..i]);
+        if let Some((first, there)) = earlier.clone().find(|(r, _)| r.name == row.name) {
+            errors.push(at(
+                here.name_line,
+                format!(
+                    "name `{}` collides with row {} (code {}, line {}): names must be unique in a table",
+                    row.name, there.index, first.code, there.name_line
+                ),
+            ));
         }
-        for (is_alias, number) in
-            std::iter::once((false, row.code)).chain(row.aliases.iter().map(|&a| (true, a)))
-        {
+        let numbers = std::iter::once((false, row.code, here.code_line)).chain(
+            row.aliases
+                .iter()
+                .zip(&here.alias_lines)
+                .map(|(&a, &line)| (true, a, line)),
+        );
+        for (is_alias, number, line) in numbers {
             let what = if is_alias { "alias" } else { "code" };
             if is_alias && number == row.code {
-                errors.push(at(format!("alias {number} repeats the row's own code")));
+                errors.push(at(
+                    line,
+                    format!("alias {number} repeats the row's own code"),
+                ));
                 continue;
             }
-            for other in &rows[..i] {
+            for (other, there) in earlier.clone() {
                 if other.code == number {
-                    errors.push(at(format!(
-                        "{what} {number} is already the code of the row at line {}",
-                        other.line
-                    )));
-                } else if other.aliases.contains(&number) {
-                    errors.push(at(format!(
-                        "{what} {number} is already an alias of the row with code {} (line {})",
-                        other.code, other.line
-                    )));
+                    errors.push(at(
+                        line,
+                        format!(
+                            "{what} {number} appears twice: it is already the code of row {} (line {})",
+                            there.index, there.code_line
+                        ),
+                    ));
+                } else if let Some(k) = other.aliases.iter().position(|&a| a == number) {
+                    let alias_line = there.alias_lines.get(k).copied().unwrap_or(other.line);
+                    errors.push(at(
+                        line,
+                        format!(
+                            "{what} {number} appears twice: it is already an alias of row {} (code {}, line {})",
+                            there.index, other.code, alias_line
+                        ),
+                    ));
                 }
             }
         }
-        let mut seen = Vec::new();
-        for &alias in &row.aliases {
-            if seen.contains(&alias) {
-                errors.push(at(format!("alias {alias} is listed twice")));
+        for (k, (&alias, &line)) in row.aliases.iter().zip(&here.alias_lines).enumerate() {
+            if row.aliases[..k].contains(&alias) {
+                errors.push(at(
+                    line,
+                    format!(
+                        "alias {alias} appears twice: it is listed twice in this row's `aliases`"
+                    ),
+                ));
             }
-            seen.push(alias);
         }
     }
 }
@@ -443,34 +496,48 @@ fn check_row(
     spec: &TableSpec,
     row: &DeTable<'_>,
     place: &mut Place<'_>,
-) -> Result<Row, Vec<DataError>> {
+) -> Result<(Row, RowPlace), Vec<DataError>> {
     let mut errors = Vec::new();
+    let row_line = place.line.unwrap_or(0);
 
     // The code first, so every later message can name it.
-    let code = match get(row, "code").map(|v| v.get_ref()) {
-        Some(DeValue::Integer(int)) => match parse_int(int.as_str(), int.radix()) {
+    let code_value = get(row, "code");
+    let code_line = code_value.map_or(row_line, |v| line_of(place.source, v.span().start));
+    let code = match code_value.map(|v| (v.span().start, v.get_ref())) {
+        Some((at, DeValue::Integer(int))) => match parse_int(int.as_str(), int.radix()) {
             Some(n) => {
                 place.code = Some(n);
                 match i32::try_from(n) {
                     Ok(c) => Some(c),
                     Err(_) => {
-                        errors.push(place.error(format!("code {n} does not fit in an i32")));
+                        errors.push(place.error_at(
+                            at,
+                            format!(
+                                "code {n} does not fit in an i32 ({} to {})",
+                                i32::MIN,
+                                i32::MAX
+                            ),
+                        ));
                         None
                     }
                 }
             }
             None => {
-                errors.push(
-                    place.error(format!("code `{}` is not a readable integer", int.as_str())),
-                );
+                errors.push(place.error_at(
+                    at,
+                    format!(
+                        "code `{}` is not an integer that fits in an i32",
+                        int.as_str()
+                    ),
+                ));
                 None
             }
         },
-        Some(other) => {
-            errors.push(place.error(format!(
-                "`code` must be an integer, found {}",
-                other.type_str()
-            )));
+        Some((at, other)) => {
+            errors.push(place.error_at(
+                at,
+                format!("`code` must be an integer, found {}", other.type_str()),
+            ));
             None
         }
         None => {
@@ -479,48 +546,69 @@ fn check_row(
         }
     };
 
-    for (key, value) in row.iter() {
-        let key: &str = key.get_ref();
-        if !ROW_KEYS.contains(&key) {
-            errors.push(place.error_at(value.span().start, format!("unknown field `{key}`")));
+    for (key, _) in row.iter() {
+        let name: &str = key.get_ref();
+        if !ROW_KEYS.contains(&name) {
+            errors.push(place.error_at(
+                key.span().start,
+                format!(
+                    "unknown field `{name}` (a row's fields are: {})",
+                    ROW_KEYS.join(", ")
+                ),
+            ));
         }
     }
 
     let mut aliases = Vec::new();
+    let mut alias_lines = Vec::new();
     if let Some(value) = get(row, "aliases") {
         match value.get_ref() {
             DeValue::Array(items) => {
                 for item in items.iter() {
+                    let at = item.span().start;
                     match item.get_ref() {
                         DeValue::Integer(int) => match parse_int(int.as_str(), int.radix())
                             .and_then(|n| i32::try_from(n).ok())
                         {
-                            Some(n) => aliases.push(n),
-                            None => errors.push(place.error(format!(
-                                "alias `{}` is not an integer that fits in an i32",
-                                int.as_str()
-                            ))),
+                            Some(n) => {
+                                aliases.push(n);
+                                alias_lines.push(line_of(place.source, at));
+                            }
+                            None => errors.push(place.error_at(
+                                at,
+                                format!(
+                                    "alias `{}` is not an integer that fits in an i32",
+                                    int.as_str()
+                                ),
+                            )),
                         },
-                        other => errors.push(place.error(format!(
-                            "`aliases` must hold integers, found {}",
-                            other.type_str()
-                        ))),
+                        other => errors.push(place.error_at(
+                            at,
+                            format!("`aliases` must hold integers, found {}", other.type_str()),
+                        )),
                     }
                 }
             }
-            other => errors.push(place.error(format!(
-                "`aliases` must be an array of integers, found {}",
-                other.type_str()
-            ))),
+            other => errors.push(place.error_at(
+                value.span().start,
+                format!(
+                    "`aliases` must be an array of integers, found {}",
+                    other.type_str()
+                ),
+            )),
         }
     }
 
     let name = required_string(row, "name", place, &mut errors);
+    let name_line = value_line(row, "name", place);
     if let Some(name) = &name {
         if !is_upper_camel(name) {
-            errors.push(place.error(format!(
-                "name `{name}` is not an UpperCamelCase identifier (a capital letter, then letters and digits)"
-            )));
+            errors.push(place.error_near(
+                value_start(row, "name"),
+                format!(
+                    "name `{name}` is not an UpperCamelCase identifier (a capital letter, then letters and digits)"
+                ),
+            ));
         }
     }
     let symbol = optional_string(row, "symbol", place, &mut errors);
@@ -531,25 +619,32 @@ fn check_row(
     let category = required_string(row, "category", place, &mut errors);
     if let Some(category) = &category {
         if !CATEGORIES.contains(&category.as_str()) {
-            errors.push(place.error(format!(
-                "category `{category}` is not one of: {}",
-                CATEGORIES.join(", ")
-            )));
+            errors.push(place.error_near(
+                value_start(row, "category"),
+                format!(
+                    "category `{category}` is not in the vocabulary: {}",
+                    CATEGORIES.join(", ")
+                ),
+            ));
         }
     }
     let action = required_string(row, "action", place, &mut errors);
     if let Some(action) = &action {
         if !ACTIONS.contains(&action.as_str()) {
-            errors.push(place.error(format!(
-                "action `{action}` is not one of: {}",
-                ACTIONS.join(", ")
-            )));
+            errors.push(place.error_near(
+                value_start(row, "action"),
+                format!(
+                    "action `{action}` is not in the vocabulary: {}",
+                    ACTIONS.join(", ")
+                ),
+            ));
         }
     }
 
     let carrier = optional_string(row, "carrier", place, &mut errors);
     if let Some(code) = code {
-        check_carrier(spec, code, carrier.as_deref(), place, &mut errors);
+        let at = get(row, "carrier").map(|v| v.span().start);
+        check_carrier(spec, code, carrier.as_deref(), at, place, &mut errors);
     }
 
     let description = match get(row, "description") {
@@ -564,42 +659,59 @@ fn check_row(
         None => None,
     };
 
-    let (steps_zh, steps_en) = match get(row, "remediation").map(|v| v.get_ref()) {
+    let (steps_zh, steps_en) = match get(row, "remediation").map(|v| (v.span().start, v.get_ref()))
+    {
         None => {
             errors.push(place.error("missing required field `remediation`"));
             (Vec::new(), Vec::new())
         }
-        Some(DeValue::Table(table)) => {
-            let zh = string_list(table, "remediation.zh", "zh", place, &mut errors);
-            let en = string_list(table, "remediation.en", "en", place, &mut errors);
-            for key in table.iter().map(|(k, _)| -> &str { k.get_ref() }) {
-                if key != "zh" && key != "en" {
-                    errors.push(place.error(format!("unknown field `remediation.{key}`")));
+        Some((at, DeValue::Table(table))) => {
+            let zh = string_list(table, at, "remediation.zh", "zh", place, &mut errors);
+            let en = string_list(table, at, "remediation.en", "en", place, &mut errors);
+            for (key, _) in table.iter() {
+                let k: &str = key.get_ref();
+                if k != "zh" && k != "en" {
+                    errors.push(place.error_at(
+                        key.span().start,
+                        format!("unknown field `remediation.{k}` (only `zh` and `en`)"),
+                    ));
                 }
             }
             if let (Some(zh), Some(en)) = (&zh, &en) {
                 if zh.len() != en.len() {
-                    errors.push(place.error(format!(
-                        "remediation.zh has {} steps but remediation.en has {}",
-                        zh.len(),
-                        en.len()
-                    )));
+                    errors.push(place.error_near(
+                        value_start(table, "en"),
+                        format!(
+                            "remediation.zh has {} steps but remediation.en has {}: the Chinese and English step lists must have the same length",
+                            zh.len(),
+                            en.len()
+                        ),
+                    ));
                 }
             }
             (zh.unwrap_or_default(), en.unwrap_or_default())
         }
-        Some(other) => {
-            errors.push(place.error(format!(
-                "`remediation` must be a table with `zh` and `en` lists, found {}",
-                other.type_str()
-            )));
+        Some((at, other)) => {
+            errors.push(place.error_at(
+                at,
+                format!(
+                    "`remediation` must be a table with `zh` and `en` lists, found {}",
+                    other.type_str()
+                ),
+            ));
             (Vec::new(), Vec::new())
         }
     };
 
     match (code, name, category, action, description, errors.is_empty()) {
         (Some(code), Some(name), Some(category), Some(action), Some(description), true) => {
-            Ok(Row {
+            let lines = RowPlace {
+                index: place.row.unwrap_or(0),
+                name_line,
+                code_line,
+                alias_lines,
+            };
+            let row = Row {
                 code,
                 aliases,
                 name,
@@ -612,8 +724,9 @@ fn check_row(
                 cause,
                 steps_zh,
                 steps_en,
-                line: place.line.unwrap_or(0),
-            })
+                line: row_line,
+            };
+            Ok((row, lines))
         }
         _ => Err(errors),
     }
@@ -624,6 +737,7 @@ fn check_carrier(
     spec: &TableSpec,
     code: i32,
     carrier: Option<&str>,
+    at: Option<usize>,
     place: &Place<'_>,
     errors: &mut Vec<DataError>,
 ) {
@@ -634,20 +748,31 @@ fn check_carrier(
         _ => None,
     };
     match (spec.is_sdk(), family, carrier) {
-        (false, _, Some(link)) => errors.push(place.error(format!(
+        (false, _, Some(link)) => errors.push(place.error_near(at, format!(
             "carrier link `{link}` on a row of `{}`: only Android and iOS SDK rows link to a carrier table",
             spec.slug
         ))),
-        (true, None, Some(link)) => errors.push(place.error(format!(
+        (true, None, Some(link)) => errors.push(place.error_near(at, format!(
             "carrier link `{link}` on code {code}: only codes -401xx, -402xx and -403xx link to a carrier table"
         ))),
-        (true, Some(expected), Some(link)) if link != expected => errors.push(place.error(format!(
-            "carrier link `{link}` contradicts the code's family: {code} belongs to `{expected}`"
+        (true, Some(expected), Some(link)) if link != expected => errors.push(place.error_near(at, format!(
+            "carrier link `{link}` contradicts the code's family: {code} is {}, whose table is `{expected}`",
+            carrier_family(expected)
         ))),
         (true, Some(expected), None) => errors.push(place.error(format!(
-            "missing `carrier`: code {code} is a carrier SDK failure and must link to `{expected}`"
+            "missing `carrier`: code {code} is {}, a carrier SDK failure, and must link to `{expected}`",
+            carrier_family(expected)
         ))),
         _ => {}
+    }
+}
+
+/// The carrier a family of SDK codes belongs to, in words.
+fn carrier_family(slug: &str) -> &'static str {
+    match slug {
+        "carrier/china-mobile" => "a -401xx code (China Mobile)",
+        "carrier/china-unicom" => "a -402xx code (China Unicom)",
+        _ => "a -403xx code (China Telecom)",
     }
 }
 
@@ -672,6 +797,16 @@ fn get<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Option<&'a Spanned<DeValue<
         .map(|(_, v)| v)
 }
 
+/// Where the value of `key` starts, if `table` has it.
+fn value_start(table: &DeTable<'_>, key: &str) -> Option<usize> {
+    get(table, key).map(|v| v.span().start)
+}
+
+/// The line of the value of `key`, or the place's own line when `table` lacks it.
+fn value_line(table: &DeTable<'_>, key: &str, place: &Place<'_>) -> usize {
+    value_start(table, key).map_or(place.line.unwrap_or(0), |at| line_of(place.source, at))
+}
+
 fn key_span(table: &DeTable<'_>, key: &str) -> usize {
     table
         .iter()
@@ -689,17 +824,17 @@ fn top_string(
     place: &Place<'_>,
     errors: &mut Vec<DataError>,
 ) -> Option<String> {
-    match get(doc, key).map(|v| v.get_ref()) {
-        Some(DeValue::String(s)) if !s.trim().is_empty() => Some(s.to_string()),
-        Some(DeValue::String(_)) => {
-            errors.push(place.error(format!("`{key}` is empty")));
+    match get(doc, key).map(|v| (v.span().start, v.get_ref())) {
+        Some((_, DeValue::String(s))) if !s.trim().is_empty() => Some(s.to_string()),
+        Some((at, DeValue::String(_))) => {
+            errors.push(place.error_at(at, format!("`{key}` is empty")));
             None
         }
-        Some(other) => {
-            errors.push(place.error(format!(
-                "`{key}` must be a string, found {}",
-                other.type_str()
-            )));
+        Some((at, other)) => {
+            errors.push(place.error_at(
+                at,
+                format!("`{key}` must be a string, found {}", other.type_str()),
+            ));
             None
         }
         None => {
@@ -711,12 +846,12 @@ fn top_string(
 
 /// `section`: the reference's headings above the table, outermost first, joined with " · ".
 fn section(doc: &DeTable<'_>, place: &Place<'_>, errors: &mut Vec<DataError>) -> Option<String> {
-    match get(doc, "section").map(|v| v.get_ref()) {
-        Some(DeValue::Array(items)) if !items.is_empty() => {
+    match get(doc, "section").map(|v| (v.span().start, v.get_ref())) {
+        Some((_, DeValue::Array(items))) if !items.is_empty() => {
             strings_of(items, "section", place, errors).map(|h| h.join(" · "))
         }
-        Some(DeValue::Array(_)) => {
-            errors.push(place.error("`section` is an empty list"));
+        Some((at, DeValue::Array(_))) => {
+            errors.push(place.error_at(at, "`section` is an empty list"));
             None
         }
         _ => top_string(doc, "section", place, errors),
@@ -742,20 +877,20 @@ fn optional_string(
     place: &Place<'_>,
     errors: &mut Vec<DataError>,
 ) -> Option<String> {
-    match get(row, key).map(|v| v.get_ref()) {
+    match get(row, key).map(|v| (v.span().start, v.get_ref())) {
         None => None,
-        Some(DeValue::String(s)) => match clean_text(s, key) {
+        Some((at, DeValue::String(s))) => match clean_text(s, key) {
             Ok(s) => Some(s),
             Err(message) => {
-                errors.push(place.error(message));
+                errors.push(place.error_at(at, message));
                 None
             }
         },
-        Some(other) => {
-            errors.push(place.error(format!(
-                "`{key}` must be a string, found {}",
-                other.type_str()
-            )));
+        Some((at, other)) => {
+            errors.push(place.error_at(
+                at,
+                format!("`{key}` must be a string, found {}", other.type_str()),
+            ));
             None
         }
     }
@@ -781,43 +916,52 @@ fn text(
     place: &Place<'_>,
     errors: &mut Vec<DataError>,
 ) -> Option<Text> {
-    let Some(DeValue::Table(table)) = get(row, key).map(|v| v.get_ref()) else {
-        errors.push(place.error(format!("`{key}` must be a table with `zh` and `en`")));
+    let value = get(row, key)?;
+    let at = value.span().start;
+    let DeValue::Table(table) = value.get_ref() else {
+        errors.push(place.error_at(at, format!("`{key}` must be a table with `zh` and `en`")));
         return None;
     };
-    for k in table.iter().map(|(k, _)| -> &str { k.get_ref() }) {
-        if k != "zh" && k != "en" {
-            errors.push(place.error(format!("unknown field `{key}.{k}`")));
+    for (k, _) in table.iter() {
+        let name: &str = k.get_ref();
+        if name != "zh" && name != "en" {
+            errors.push(place.error_at(
+                k.span().start,
+                format!("unknown field `{key}.{name}` (only `zh` and `en`)"),
+            ));
         }
     }
     let mut one = |lang: &str, joiner: &str| -> Option<(String, usize)> {
         let full = format!("{key}.{lang}");
-        match get(table, lang).map(|v| v.get_ref()) {
+        match get(table, lang).map(|v| (v.span().start, v.get_ref())) {
             None => {
-                errors.push(place.error(format!("missing required field `{full}`")));
+                errors.push(place.error_at(at, format!("missing required field `{full}`")));
                 None
             }
-            Some(DeValue::String(s)) => match clean_text(s, &full) {
+            Some((at, DeValue::String(s))) => match clean_text(s, &full) {
                 Ok(s) => Some((s, 1)),
                 Err(message) => {
-                    errors.push(place.error(message));
+                    errors.push(place.error_at(at, message));
                     None
                 }
             },
-            Some(DeValue::Array(_)) => {
-                let items = string_list(table, &full, lang, place, errors)?;
+            Some((at, DeValue::Array(_))) => {
+                let items = string_list(table, at, &full, lang, place, errors)?;
                 if items.is_empty() {
-                    errors.push(place.error(format!("`{full}` is an empty list")));
+                    errors.push(place.error_at(at, format!("`{full}` is an empty list")));
                     return None;
                 }
                 let n = items.len();
                 Some((items.join(joiner), n))
             }
-            Some(other) => {
-                errors.push(place.error(format!(
-                    "`{full}` must be a string or a list of strings, found {}",
-                    other.type_str()
-                )));
+            Some((at, other)) => {
+                errors.push(place.error_at(
+                    at,
+                    format!(
+                        "`{full}` must be a string or a list of strings, found {}",
+                        other.type_str()
+                    ),
+                ));
                 None
             }
         }
@@ -826,30 +970,40 @@ fn text(
     let en = one("en", "; ");
     let ((zh, nz), (en, ne)) = (zh?, en?);
     if nz != ne {
-        errors.push(place.error(format!("`{key}.zh` has {nz} items but `{key}.en` has {ne}")));
+        errors.push(place.error_near(
+            value_start(table, "en"),
+            format!(
+                "`{key}.zh` has {nz} items but `{key}.en` has {ne}: the Chinese and English lists must have the same length"
+            ),
+        ));
         return None;
     }
     Some(Text { zh, en })
 }
 
+/// The list `key` of `table` (whose own value starts at `at`), every item a clean string.
 fn string_list(
     table: &DeTable<'_>,
+    at: usize,
     full: &str,
     key: &str,
     place: &Place<'_>,
     errors: &mut Vec<DataError>,
 ) -> Option<Vec<String>> {
-    match get(table, key).map(|v| v.get_ref()) {
+    match get(table, key).map(|v| (v.span().start, v.get_ref())) {
         None => {
-            errors.push(place.error(format!("missing required field `{full}`")));
+            errors.push(place.error_at(at, format!("missing required field `{full}`")));
             None
         }
-        Some(DeValue::Array(items)) => strings_of(items, full, place, errors),
-        Some(other) => {
-            errors.push(place.error(format!(
-                "`{full}` must be a list of strings, found {}",
-                other.type_str()
-            )));
+        Some((_, DeValue::Array(items))) => strings_of(items, full, place, errors),
+        Some((at, other)) => {
+            errors.push(place.error_at(
+                at,
+                format!(
+                    "`{full}` must be a list of strings, found {}",
+                    other.type_str()
+                ),
+            ));
             None
         }
     }
@@ -864,20 +1018,24 @@ fn strings_of(
     let mut out = Vec::new();
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
+        let at = item.span().start;
         match item.get_ref() {
             DeValue::String(s) => match clean_text(s, &format!("{full}[{}]", i + 1)) {
                 Ok(s) => out.push(s),
                 Err(message) => {
-                    errors.push(place.error(message));
+                    errors.push(place.error_at(at, message));
                     ok = false;
                 }
             },
             other => {
-                errors.push(place.error(format!(
-                    "`{full}[{}]` must be a string, found {}",
-                    i + 1,
-                    other.type_str()
-                )));
+                errors.push(place.error_at(
+                    at,
+                    format!(
+                        "`{full}[{}]` must be a string, found {}",
+                        i + 1,
+                        other.type_str()
+                    ),
+                ));
                 ok = false;
             }
         }
