@@ -4,6 +4,11 @@
 
 #[path = "build/data.rs"]
 mod data;
+#[path = "build/fks.rs"]
+mod fks;
+#[allow(dead_code)]
+#[path = "src/perfect_hash.rs"]
+mod perfect_hash;
 
 use std::collections::BTreeMap;
 use std::env;
@@ -18,7 +23,8 @@ fn main() -> ExitCode {
     let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let data_dir = root.join("data");
     println!("cargo::rerun-if-changed=data");
-    println!("cargo::rerun-if-changed=build/data.rs");
+    println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed=src/perfect_hash.rs");
     for spec in TABLES {
         println!("cargo::rerun-if-changed=data/{}.toml", spec.slug);
     }
@@ -49,7 +55,18 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    if let Err(e) = write(&out.join("entries.rs"), &entries(&tables)) {
+    let entries = match entries(&tables) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("geetest-codes: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = write(&out.join("baselines.rs"), &baselines(&tables)) {
+        eprintln!("geetest-codes: cannot write generated code: {e}");
+        return ExitCode::FAILURE;
+    }
+    if let Err(e) = write(&out.join("entries.rs"), &entries) {
         eprintln!("geetest-codes: cannot write generated code: {e}");
         return ExitCode::FAILURE;
     }
@@ -167,28 +184,18 @@ fn write_enum(code: &mut String, table: &TableData, offset: usize) {
         let _ = writeln!(code, "            Self::{} => {},", row.name, offset + i);
     }
     code.push_str("        }\n    }\n\n");
-    code.push_str("    /// The variant for a code or alias of this table.\n");
-    code.push_str("    const fn from_number(code: i32) -> Option<Self> {\n        match code {\n");
-    for row in &table.rows {
-        let numbers: Vec<String> = std::iter::once(row.code)
-            .chain(row.aliases.iter().copied())
-            .map(|n| n.to_string())
-            .collect();
+    code.push_str(
+        "    /// The variant whose entry has this index in the crate's table of entries.\n",
+    );
+    code.push_str(
+        "    const fn from_entry_index(index: usize) -> Option<Self> {\n        match index {\n",
+    );
+    for (i, row) in table.rows.iter().enumerate() {
         let _ = writeln!(
             code,
             "            {} => Some(Self::{}),",
-            numbers.join(" | "),
+            offset + i,
             row.name
-        );
-    }
-    code.push_str("            _ => None,\n        }\n    }\n\n");
-    code.push_str("    /// The variant with this exact name.\n");
-    code.push_str("    fn from_variant_name(name: &str) -> Option<Self> {\n        match name {\n");
-    for row in &table.rows {
-        let _ = writeln!(
-            code,
-            "            {:?} => Some(Self::{}),",
-            row.name, row.name
         );
     }
     code.push_str("            _ => None,\n        }\n    }\n}\n\n");
@@ -278,7 +285,7 @@ fn str_list(items: &[String]) -> String {
     format!("&[{}]", inner.join(", "))
 }
 
-fn entries(tables: &[TableData]) -> String {
+fn entries(tables: &[TableData]) -> Result<String, String> {
     let mut code = header();
     let total: usize = tables.iter().map(|t| t.rows.len()).sum();
 
@@ -358,64 +365,217 @@ fn entries(tables: &[TableData]) -> String {
         sections.join(", ")
     );
 
-    // One map per table from every number (codes and aliases) to its entry's index.
-    let _ = writeln!(
-        code,
-        "/// Per table, every code and alias to the index of its entry in `ENTRIES`."
-    );
-    let _ = writeln!(
-        code,
-        "pub(crate) static BY_CODE: [phf::Map<i32, u16>; {}] = [",
-        tables.len()
-    );
-    let mut index = 0usize;
+    // The perfect-hash maps: every (table, number) to its entry, every number to all its
+    // entries, every (table, name) to its entry, every slug to its table.
+    let mut by_code = Vec::new();
+    let mut by_name = Vec::new();
     let mut find: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-    for table in tables {
-        let mut map = phf_codegen::Map::<i32>::new();
+    let mut index = 0usize;
+    for (t, table) in tables.iter().enumerate() {
         for row in &table.rows {
             for number in std::iter::once(row.code).chain(row.aliases.iter().copied()) {
-                map.entry(number, index.to_string());
+                by_code.push((perfect_hash::code_key(t, number), index));
                 find.entry(number).or_default().push(index);
             }
+            by_name.push((t, index, row.name.clone()));
             index += 1;
         }
-        let _ = writeln!(code, "    {},", map.build());
+    }
+    write_map(
+        &mut code,
+        "BY_CODE",
+        "u16",
+        "every (table, number) to its entry's index",
+        &by_code,
+        |i| i.to_string(),
+    )?;
+
+    let mut list = Vec::new();
+    let mut by_number = Vec::new();
+    for (number, indexes) in &find {
+        let start = list.len();
+        list.extend(indexes.iter().map(|i| i.to_string()));
+        by_number.push((perfect_hash::number_key(*number), (start, list.len())));
+    }
+    let _ = writeln!(
+        code,
+        "/// The entries of each number, in table order; `BY_NUMBER` holds the ranges."
+    );
+    let _ = writeln!(
+        code,
+        "pub(crate) static FIND_LIST: [u16; {}] = [{}];\n",
+        list.len(),
+        list.join(", ")
+    );
+    write_map(
+        &mut code,
+        "BY_NUMBER",
+        "(u16, u16)",
+        "every number to its range of `FIND_LIST`",
+        &by_number,
+        |(a, b)| format!("({a}, {b})"),
+    )?;
+
+    let _ = writeln!(
+        code,
+        "/// Per table, every variant name to its entry's index."
+    );
+    let _ = writeln!(
+        code,
+        "pub(crate) static BY_NAME: [TextMap<u16>; {}] = [",
+        tables.len()
+    );
+    for t in 0..tables.len() {
+        let names: Vec<(String, usize)> = by_name
+            .iter()
+            .filter(|(tt, _, _)| *tt == t)
+            .map(|(_, i, n)| (n.clone(), *i))
+            .collect();
+        write_text_map(&mut code, t as u64 + 1, &names)?;
+        code.push_str(",\n");
     }
     code.push_str("];\n\n");
 
-    let _ = writeln!(
-        code,
-        "/// Every number to the indexes of all its entries, in table order."
-    );
-    let mut map = phf_codegen::Map::<i32>::new();
-    for (number, indexes) in &find {
-        let list: Vec<String> = indexes.iter().map(|i| i.to_string()).collect();
-        map.entry(*number, format!("&[{}]", list.join(", ")));
-    }
-    let _ = writeln!(
-        code,
-        "pub(crate) static BY_NUMBER: phf::Map<i32, &[u16]> = {};\n",
-        map.build()
-    );
+    let slugs: Vec<(String, usize)> = TABLES
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| (spec.slug.to_string(), i))
+        .collect();
+    let _ = writeln!(code, "/// Every slug to its table's index.");
+    code.push_str("pub(crate) static BY_SLUG: TextMap<u8> = ");
+    write_text_map(&mut code, 0, &slugs)?;
+    code.push_str(";\n");
+    Ok(code)
+}
 
+/// Writes a `TextMap` expression over (text, value) pairs hashed with `seed`.
+fn write_text_map(code: &mut String, seed: u64, pairs: &[(String, usize)]) -> Result<(), String> {
+    let keyed: Vec<(u64, usize)> = pairs
+        .iter()
+        .map(|(text, v)| (perfect_hash::text_key(seed, text.as_bytes()), *v))
+        .collect();
+    distinct_keys(&keyed, |i| {
+        pairs
+            .iter()
+            .find(|(_, v)| *v == i)
+            .map(|(t, _)| t.clone())
+            .unwrap_or_default()
+    })?;
+    let keys: Vec<u64> = keyed.iter().map(|(k, _)| *k).collect();
+    let fks = fks::build(&keys).map_err(|e| format!("cannot build a text map: {e}"))?;
+    let texts: Vec<String> = fks
+        .slots
+        .iter()
+        .map(|s| format!("{:?}", s.map(|i| pairs[i].0.as_str()).unwrap_or("")))
+        .collect();
+    let _ = write!(code, "    TextMap {{\n        seed: {seed},\n        map: ");
+    code.push_str(&map_expr(
+        &fks,
+        &keys,
+        &keyed.iter().map(|(_, v)| v.to_string()).collect::<Vec<_>>(),
+    ));
+    let _ = write!(code, ",\n        texts: &[{}],\n    }}", texts.join(", "));
+    Ok(())
+}
+
+/// Fails when two texts hash to the same key, which would make the map unbuildable.
+fn distinct_keys(keys: &[(u64, usize)], name: impl Fn(usize) -> String) -> Result<(), String> {
+    for (i, (key, value)) in keys.iter().enumerate() {
+        if let Some((_, other)) = keys[..i].iter().find(|(k, _)| k == key) {
+            return Err(format!(
+                "`{}` and `{}` have the same text key; change perfect_hash::text_key",
+                name(*other),
+                name(*value)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes one `PerfectMap` static built over (key, value) pairs.
+fn write_map<V: Clone>(
+    code: &mut String,
+    name: &str,
+    value_type: &str,
+    doc: &str,
+    pairs: &[(u64, V)],
+    show: impl Fn(&V) -> String,
+) -> Result<(), String> {
+    let keys: Vec<u64> = pairs.iter().map(|(k, _)| *k).collect();
+    let fks = fks::build(&keys).map_err(|e| format!("cannot build the map {name}: {e}"))?;
+    let values: Vec<String> = pairs.iter().map(|(_, v)| show(v)).collect();
+    let _ = writeln!(code, "/// Perfect-hash map: {doc}.");
     let _ = writeln!(
         code,
-        "/// Per table, every variant name to the index of its entry in `ENTRIES`."
+        "pub(crate) static {name}: PerfectMap<{value_type}> = {};\n",
+        map_expr(&fks, &keys, &values)
     );
-    let _ = writeln!(
-        code,
-        "pub(crate) static BY_NAME: [phf::Map<&str, u16>; {}] = [",
-        tables.len()
-    );
+    Ok(())
+}
+
+/// A `PerfectMap` expression for a layout over `keys`, whose values are written as `values`.
+fn map_expr(fks: &fks::Layout, keys: &[u64], values: &[String]) -> String {
+    let buckets: Vec<String> = fks
+        .buckets
+        .iter()
+        .map(|b| {
+            format!(
+                "Bucket {{ mul: {:#x}, shift: {}, base: {} }}",
+                b.mul, b.shift, b.base
+            )
+        })
+        .collect();
+    let slot_keys: Vec<String> = fks
+        .slots
+        .iter()
+        .map(|s| match s {
+            Some(i) => format!("{:#x}", keys[*i]),
+            None => "EMPTY".to_string(),
+        })
+        .collect();
+    let filler = values.first().cloned().unwrap_or_default();
+    let slot_values: Vec<String> = fks
+        .slots
+        .iter()
+        .map(|s| {
+            s.map(|i| values[i].clone())
+                .unwrap_or_else(|| filler.clone())
+        })
+        .collect();
+    format!(
+        "PerfectMap {{ mul: {:#x}, shift: {}, buckets: &[{}], keys: &[{}], values: &[{}] }}",
+        fks.mul,
+        fks.shift,
+        buckets.join(", "),
+        slot_keys.join(", "),
+        slot_values.join(", ")
+    )
+}
+
+/// What a user would write by hand instead of the crate's maps: one `match` per table. Only
+/// the benchmarks include this file; it measures the crate's lookup against the baseline.
+fn baselines(tables: &[TableData]) -> String {
+    let mut code = header();
+    code.push_str("/// The entry index of `code` in the table with index `table`, by `match`.\n");
+    code.push_str("pub fn match_lookup(table: usize, code: i32) -> Option<u16> {\n");
+    code.push_str("    match table {\n");
     let mut index = 0usize;
-    for table in tables {
-        let mut map = phf_codegen::Map::<&str>::new();
+    for (t, table) in tables.iter().enumerate() {
+        let _ = writeln!(code, "        {t} => match code {{");
         for row in &table.rows {
-            map.entry(row.name.as_str(), index.to_string());
+            let numbers: Vec<String> = std::iter::once(row.code)
+                .chain(row.aliases.iter().copied())
+                .map(|n| n.to_string())
+                .collect();
+            let _ = writeln!(
+                code,
+                "            {} => Some({index}),",
+                numbers.join(" | ")
+            );
             index += 1;
         }
-        let _ = writeln!(code, "    {},", map.build());
+        code.push_str("            _ => None,\n        },\n");
     }
-    code.push_str("];\n");
+    code.push_str("        _ => None,\n    }\n}\n");
     code
 }

@@ -52,52 +52,104 @@ pub(crate) enum Number {
 }
 
 /// Reads a decimal integer with an optional sign; the caller has trimmed the text.
+///
+/// Any character other than one leading sign and ASCII digits makes the text not a number,
+/// even after an overflow; only a run of digits too large for `i32` is out of range.
 pub(crate) fn read_number(text: &str) -> Number {
-    use std::num::IntErrorKind;
-    match text.parse::<i32>() {
-        Ok(n) => Number::Fits(n),
-        Err(e) => match e.kind() {
-            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => Number::OutOfRange,
-            _ => Number::Invalid,
-        },
+    let (negative, digits) = match text.as_bytes().split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, text.as_bytes()),
+    };
+    if digits.is_empty() {
+        return Number::Invalid;
+    }
+    // Accumulated as a negative number, whose range reaches i32::MIN.
+    let mut value: i64 = 0;
+    let mut overflow = false;
+    for &byte in digits {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return Number::Invalid;
+        }
+        if !overflow {
+            value = value * 10 - i64::from(digit);
+            overflow = value < i64::from(i32::MIN);
+        }
+    }
+    let value = if negative {
+        Some(value)
+    } else {
+        value.checked_neg()
+    };
+    match value.and_then(|v| i32::try_from(v).ok()) {
+        Some(n) if !overflow => Number::Fits(n),
+        _ => Number::OutOfRange,
     }
 }
 
 /// Whether a trimmed text looks like a number rather than a name.
+#[inline]
 pub(crate) fn looks_numeric(text: &str) -> bool {
-    text.starts_with(['+', '-']) || text.starts_with(|c: char| c.is_ascii_digit())
+    matches!(text.as_bytes().first(), Some(b'+' | b'-' | b'0'..=b'9'))
+}
+
+/// `text.trim()`, skipping the scan when the text plainly has nothing to trim: its first and
+/// last bytes are visible ASCII.
+#[inline]
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
 }
 
 /// Parses a decimal code (aliases included) or a variant name of `T`'s table.
+#[inline]
 pub(crate) fn parse<T: TableCode>(input: &str) -> Result<T, ParseCodeError> {
-    match parse_code::<T>(input)? {
-        Code::Known(code) => Ok(code),
-        Code::Unknown(n) => Err(ParseCodeError::new(
-            T::TABLE,
-            input,
-            ParseCodeErrorKind::Unknown,
-            Some(n),
-        )),
-    }
+    let text = trim(input);
+    let found = if looks_numeric(text) {
+        match read_number(text) {
+            Number::Fits(n) => T::from_code(n),
+            _ => None,
+        }
+    } else {
+        T::from_name(text)
+    };
+    found.ok_or_else(|| parse_error::<T>(input))
 }
 
 /// Like [`parse`], but a number the table does not know is kept as [`Code::Unknown`].
+#[inline]
 pub(crate) fn parse_code<T: TableCode>(input: &str) -> Result<Code<T>, ParseCodeError> {
-    let text = input.trim();
-    let fail = |kind| ParseCodeError::new(T::TABLE, input, kind, None);
-    if text.is_empty() {
-        return Err(fail(ParseCodeErrorKind::Empty));
-    }
+    let text = trim(input);
     if looks_numeric(text) {
-        return match read_number(text) {
-            Number::Fits(n) => Ok(Code::from_code(n)),
-            Number::OutOfRange => Err(fail(ParseCodeErrorKind::OutOfRange)),
-            Number::Invalid => Err(fail(ParseCodeErrorKind::Invalid)),
-        };
+        if let Number::Fits(n) = read_number(text) {
+            return Ok(Code::from_code(n));
+        }
+    } else if let Some(known) = T::from_name(text) {
+        return Ok(Code::Known(known));
     }
-    T::from_name(text)
-        .map(Code::Known)
-        .ok_or_else(|| fail(ParseCodeErrorKind::Invalid))
+    Err(parse_error::<T>(input))
+}
+
+/// Why `input` is not a code of `T`'s table. Kept out of the parsers' hot path.
+#[cold]
+#[inline(never)]
+fn parse_error<T: TableCode>(input: &str) -> ParseCodeError {
+    let text = trim(input);
+    let (kind, code) = if text.is_empty() {
+        (ParseCodeErrorKind::Empty, None)
+    } else if looks_numeric(text) {
+        match read_number(text) {
+            Number::Fits(n) => (ParseCodeErrorKind::Unknown, Some(n)),
+            Number::OutOfRange => (ParseCodeErrorKind::OutOfRange, None),
+            Number::Invalid => (ParseCodeErrorKind::Invalid, None),
+        }
+    } else {
+        (ParseCodeErrorKind::Invalid, None)
+    };
+    ParseCodeError::new(T::TABLE, input, kind, code)
 }
 
 /// A code as it arrived: one the table knows, or a number it does not know yet.
@@ -320,7 +372,7 @@ pub(crate) mod serde_impl {
 }
 
 /// Implements the shared API of one table's enum on top of the three conversions the build
-/// script generates (`entry_index`, `from_number`, `from_variant_name`).
+/// script generates (`entry_index` and `from_entry_index`).
 macro_rules! impl_code_enum {
     ($name:ident, $table:expr) => {
         impl $name {
@@ -334,8 +386,15 @@ macro_rules! impl_code_enum {
 
             /// The variant for a code or one of its aliases, or `None` if the table does not
             /// know it.
-            pub const fn from_code(code: i32) -> Option<Self> {
-                Self::from_number(code)
+            #[inline]
+            pub fn from_code(code: i32) -> Option<Self> {
+                $crate::entry_index($table, code).and_then(Self::from_entry_index)
+            }
+
+            /// The variant with exactly this name, such as `"SignatureError"`.
+            #[inline]
+            pub fn from_name(name: &str) -> Option<Self> {
+                $crate::name_index($table, name).and_then(Self::from_entry_index)
             }
 
             /// The code's row in the table: its texts, steps and decision.
@@ -398,11 +457,11 @@ macro_rules! impl_code_enum {
             }
 
             fn from_code(code: i32) -> Option<Self> {
-                Self::from_number(code)
+                $name::from_code(code)
             }
 
             fn from_name(name: &str) -> Option<Self> {
-                Self::from_variant_name(name)
+                $name::from_name(name)
             }
         }
 
@@ -411,7 +470,7 @@ macro_rules! impl_code_enum {
 
             /// Accepts the code or one of its aliases.
             fn try_from(code: i32) -> Result<Self, Self::Error> {
-                Self::from_number(code).ok_or($crate::UnknownCode::new($table, code))
+                Self::from_code(code).ok_or($crate::UnknownCode::new($table, code))
             }
         }
 

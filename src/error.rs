@@ -56,7 +56,7 @@ pub enum ParseCodeErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseCodeError {
     table: Table,
-    input: String,
+    input: ShortText,
     kind: ParseCodeErrorKind,
     code: Option<i32>,
 }
@@ -70,7 +70,7 @@ impl ParseCodeError {
     ) -> Self {
         ParseCodeError {
             table,
-            input: shorten(input),
+            input: ShortText::new(input),
             kind,
             code,
         }
@@ -81,9 +81,10 @@ impl ParseCodeError {
         self.table
     }
 
-    /// The input that was rejected (cut at 64 characters, so a huge input cannot bloat a log).
+    /// The input that was rejected, cut after 40 bytes (at a character boundary, marked with
+    /// "…") so that a huge input cannot bloat a log.
     pub fn input(&self) -> &str {
-        &self.input
+        self.input.as_str()
     }
 
     /// Why the input was rejected.
@@ -118,25 +119,30 @@ impl std::error::Error for ParseCodeError {}
 /// A text that is not the slug of any table. Its message lists the valid slugs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseTableError {
-    input: String,
+    input: ShortText,
 }
 
 impl ParseTableError {
+    #[cold]
     pub(crate) fn new(input: &str) -> Self {
         ParseTableError {
-            input: shorten(input),
+            input: ShortText::new(input),
         }
     }
 
-    /// The input that was rejected (cut at 64 characters).
+    /// The input that was rejected, cut after 40 bytes as in [`ParseCodeError::input`].
     pub fn input(&self) -> &str {
-        &self.input
+        self.input.as_str()
     }
 }
 
 impl fmt::Display for ParseTableError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a table; valid tables are: ", self.input)?;
+        write!(
+            f,
+            "{:?} is not a table; valid tables are: ",
+            self.input.as_str()
+        )?;
         for (i, table) in Table::ALL.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
@@ -152,25 +158,29 @@ impl std::error::Error for ParseTableError {}
 /// A text that names no carrier. Its message lists the accepted names.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseCarrierError {
-    input: String,
+    input: ShortText,
 }
 
 impl ParseCarrierError {
     pub(crate) fn new(input: &str) -> Self {
         ParseCarrierError {
-            input: shorten(input),
+            input: ShortText::new(input),
         }
     }
 
-    /// The input that was rejected (cut at 64 characters).
+    /// The input that was rejected, cut after 40 bytes as in [`ParseCodeError::input`].
     pub fn input(&self) -> &str {
-        &self.input
+        self.input.as_str()
     }
 }
 
 impl fmt::Display for ParseCarrierError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?} is not a carrier; valid carriers are: ", self.input)?;
+        write!(
+            f,
+            "{:?} is not a carrier; valid carriers are: ",
+            self.input.as_str()
+        )?;
         for (i, c) in Carrier::ALL.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
@@ -190,10 +200,52 @@ impl fmt::Display for ParseCarrierError {
 
 impl std::error::Error for ParseCarrierError {}
 
-/// Keeps at most 64 characters of an input for an error message.
-fn shorten(input: &str) -> String {
-    match input.char_indices().nth(64) {
-        Some((cut, _)) => format!("{}…", &input[..cut]),
-        None => input.to_string(),
+/// The start of a rejected input, kept inline so that building an error never allocates:
+/// parsing is often on a hot path where most inputs are fine and a few are not.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortText {
+    bytes: [u8; ShortText::CAPACITY],
+    len: u8,
+}
+
+impl ShortText {
+    /// Room for the kept bytes and a closing "…" (three bytes).
+    const CAPACITY: usize = 43;
+    /// How much of the input is kept.
+    const KEEP: usize = 40;
+
+    fn new(input: &str) -> Self {
+        let mut bytes = [0u8; Self::CAPACITY];
+        let (kept, cut) = if input.len() <= Self::KEEP {
+            (input, false)
+        } else {
+            let mut end = Self::KEEP;
+            while !input.is_char_boundary(end) {
+                end -= 1;
+            }
+            (&input[..end], true)
+        };
+        bytes[..kept.len()].copy_from_slice(kept.as_bytes());
+        let mut len = kept.len();
+        if cut {
+            let ellipsis = "…".as_bytes();
+            bytes[len..len + ellipsis.len()].copy_from_slice(ellipsis);
+            len += ellipsis.len();
+        }
+        ShortText {
+            bytes,
+            len: len as u8,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // The bytes are a prefix of a `str` cut at a character boundary, plus "…".
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for ShortText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }

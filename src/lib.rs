@@ -99,6 +99,7 @@ pub mod h5_onelogin;
 pub mod h5_onepass;
 pub mod onelogin;
 pub mod onepass;
+mod perfect_hash;
 #[cfg(feature = "serde")]
 mod report;
 mod table;
@@ -125,15 +126,31 @@ pub const REFERENCE_EDITION: &str =
 /// assert_eq!(lookup(Table::ChinaTelecom, 80001).unwrap().code(), -8001);
 /// assert!(lookup(Table::OneLoginServer, 99999).is_none());
 /// ```
+#[inline]
 pub fn lookup(table: Table, code: i32) -> Option<&'static Entry> {
-    let index = *generated::BY_CODE[table.index()].get(&code)?;
-    generated::ENTRIES.get(usize::from(index))
+    entry_index(table, code).map(|i| &generated::ENTRIES[i])
+}
+
+/// The index in `ENTRIES` of `code` in `table`.
+#[inline]
+pub(crate) fn entry_index(table: Table, code: i32) -> Option<usize> {
+    let key = perfect_hash::code_key(table.index(), code);
+    generated::BY_CODE.get(key).map(|&i| usize::from(i))
 }
 
 /// The entry named `name` (a variant name such as `"SignatureError"`) in `table`.
+#[inline]
 pub fn lookup_name(table: Table, name: &str) -> Option<&'static Entry> {
-    let index = *generated::BY_NAME[table.index()].get(name)?;
-    generated::ENTRIES.get(usize::from(index))
+    name_index(table, name).map(|i| &generated::ENTRIES[i])
+}
+
+/// The index in `ENTRIES` of the entry named `name` in `table`.
+#[inline]
+pub(crate) fn name_index(table: Table, name: &str) -> Option<usize> {
+    generated::BY_NAME
+        .get(table.index())?
+        .get(name)
+        .map(|&i| usize::from(i))
 }
 
 /// Every entry whose code or alias is `code`, in any table, in table order.
@@ -147,8 +164,15 @@ pub fn lookup_name(table: Table, name: &str) -> Option<&'static Entry> {
 /// let tables: Vec<Table> = find(30002).map(|e| e.table()).collect();
 /// assert_eq!(tables, [Table::H5OneLoginWeb, Table::H5OneLoginMiniProgram, Table::ChinaTelecom]);
 /// ```
+#[inline]
 pub fn find(code: i32) -> impl ExactSizeIterator<Item = &'static Entry> + Clone {
-    let indexes: &'static [u16] = generated::BY_NUMBER.get(&code).copied().unwrap_or(&[]);
+    let (start, end) = generated::BY_NUMBER
+        .get(perfect_hash::number_key(code))
+        .copied()
+        .unwrap_or((0, 0));
+    let indexes = generated::FIND_LIST
+        .get(usize::from(start)..usize::from(end))
+        .unwrap_or(&[]);
     // The indexes are written by the build script from the same table, so they are in range.
     indexes.iter().map(|&i| &generated::ENTRIES[usize::from(i)])
 }

@@ -200,6 +200,14 @@ impl Table {
         }
     }
 
+    /// The table with exactly this slug, without allocating.
+    #[inline]
+    pub fn from_slug(slug: &str) -> Option<Table> {
+        Table::ALL
+            .get(usize::from(*generated::BY_SLUG.get(slug)?))
+            .copied()
+    }
+
     /// Iterates over every table, in the reference's order.
     pub fn iter() -> impl ExactSizeIterator<Item = Table> + Clone {
         Table::ALL.into_iter()
@@ -218,11 +226,10 @@ impl FromStr for Table {
 
     /// Parses a slug such as `"onelogin/server"`; surrounding whitespace is ignored.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let wanted = s.trim();
-        Table::ALL
-            .into_iter()
-            .find(|t| t.slug() == wanted)
-            .ok_or_else(|| ParseTableError::new(s))
+        match Table::from_slug(crate::codes::trim(s)) {
+            Some(table) => Ok(table),
+            None => Err(ParseTableError::new(s)),
+        }
     }
 }
 

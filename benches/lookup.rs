@@ -1,0 +1,298 @@
+//! Lookups and parses against what a user would write by hand, in one run.
+//!
+//! Every benchmark runs a batch of 1,024 queries: 80% hit, 20% miss (a number from another
+//! table, a neighbouring number, a random number), in a fixed pseudo-random order so that
+//! branch prediction cannot learn the batch. Criterion reports the time per batch; divide by
+//! 1,024 for one query. `cargo bench --bench lookup`; `BENCHMARKS.md` has a run's results.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use geetest_codes::{entries, find, lookup, onelogin, Code, Entry, Table};
+use rustc_hash::FxHashMap;
+
+// `match_lookup(table, code)`: one `match` per table, generated from the same data.
+include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
+
+const BATCH: usize = 1024;
+
+/// xorshift64*: a fixed-seed generator, so every run measures the same batch.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// 1,024 (table, number) queries, restricted to `only` if given.
+fn queries(only: Option<Table>) -> Vec<(Table, i32)> {
+    let mut rng = Rng(0x0005_eed0_f9ee_7e57);
+    let pool: Vec<&Entry> = entries()
+        .iter()
+        .filter(|e| only.is_none_or(|t| e.table() == t))
+        .collect();
+    let tables: Vec<Table> = match only {
+        Some(t) => vec![t],
+        None => Table::iter().collect(),
+    };
+    let mut out = Vec::with_capacity(BATCH);
+    while out.len() < BATCH {
+        let entry = pool[rng.below(pool.len())];
+        if rng.below(10) < 8 {
+            let numbers: Vec<i32> = std::iter::once(entry.code())
+                .chain(entry.aliases().iter().copied())
+                .collect();
+            out.push((entry.table(), numbers[rng.below(numbers.len())]));
+            continue;
+        }
+        let table = tables[rng.below(tables.len())];
+        let miss = match rng.below(3) {
+            // A number of another table.
+            0 => entries()[rng.below(entries().len())].code(),
+            // A neighbouring number.
+            1 => entry.code() + if rng.below(2) == 0 { 1 } else { -1 },
+            // Any number.
+            _ => rng.next() as i32,
+        };
+        if lookup(table, miss).is_none() {
+            out.push((table, miss));
+        }
+    }
+    out
+}
+
+fn bench_lookup(c: &mut Criterion) {
+    let batch = queries(None);
+    let std_map: HashMap<(Table, i32), &'static Entry> = entries()
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.code())
+                .chain(e.aliases().iter().copied())
+                .map(move |n| ((e.table(), n), e))
+        })
+        .collect();
+    let fx_map: FxHashMap<(Table, i32), &'static Entry> =
+        std_map.iter().map(|(k, v)| (*k, *v)).collect();
+    let phf_maps = phf_baseline();
+
+    let mut group = c.benchmark_group("lookup");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("geetest_codes::lookup", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for &(table, code) in black_box(&batch) {
+                sum += lookup(table, code).map_or(0, |e| i64::from(e.code()));
+            }
+            sum
+        })
+    });
+    group.bench_function("baseline: match", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for &(table, code) in black_box(&batch) {
+                let entry = match_lookup(table.index(), code).map(|i| &entries()[usize::from(i)]);
+                sum += entry.map_or(0, |e| i64::from(e.code()));
+            }
+            sum
+        })
+    });
+    group.bench_function("baseline: std HashMap", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for key in black_box(&batch) {
+                sum += std_map.get(key).map_or(0, |e| i64::from(e.code()));
+            }
+            sum
+        })
+    });
+    group.bench_function("baseline: FxHashMap", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for key in black_box(&batch) {
+                sum += fx_map.get(key).map_or(0, |e| i64::from(e.code()));
+            }
+            sum
+        })
+    });
+    group.bench_function("baseline: phf 0.14 Map", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for &(table, code) in black_box(&batch) {
+                sum += phf_maps[table.index()]
+                    .get(&code)
+                    .map_or(0, |e| i64::from(e.code()));
+            }
+            sum
+        })
+    });
+    group.finish();
+}
+
+/// phf 0.14's `Map`, laid out at start-up by its own generator: one map per table, as the
+/// crate's first representation had them.
+fn phf_baseline() -> Vec<&'static phf::Map<i32, &'static Entry>> {
+    Table::iter()
+        .map(|table| {
+            let pairs: Vec<(i32, &'static Entry)> = table
+                .entries()
+                .iter()
+                .flat_map(|e| {
+                    std::iter::once(e.code())
+                        .chain(e.aliases().iter().copied())
+                        .map(move |n| (n, e))
+                })
+                .collect();
+            let keys: Vec<i32> = pairs.iter().map(|(k, _)| *k).collect();
+            let state = phf_generator::generate_hash(&keys);
+            let ordered: Vec<(i32, &'static Entry)> = state.map.iter().map(|&i| pairs[i]).collect();
+            let map = phf::Map {
+                key: state.key,
+                disps: Box::leak(state.disps.into_boxed_slice()),
+                entries: Box::leak(ordered.into_boxed_slice()),
+            };
+            &*Box::leak(Box::new(map))
+        })
+        .collect()
+}
+
+fn bench_typed(c: &mut Criterion) {
+    let table = Table::OneLoginAndroid;
+    let batch: Vec<i32> = queries(Some(table))
+        .into_iter()
+        .map(|(_, code)| code)
+        .collect();
+    let mut group = c.benchmark_group("typed enum");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("onelogin::AndroidCode::try_from", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for &code in black_box(&batch) {
+                sum += onelogin::AndroidCode::try_from(code).map_or(0, |c| i64::from(c.code()));
+            }
+            sum
+        })
+    });
+    group.bench_function("baseline: match", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for &code in black_box(&batch) {
+                let entry = match_lookup(table.index(), code).map(|i| &entries()[usize::from(i)]);
+                sum += entry.map_or(0, |e| i64::from(e.code()));
+            }
+            sum
+        })
+    });
+    group.finish();
+}
+
+fn bench_find(c: &mut Criterion) {
+    let batch: Vec<i32> = queries(None).into_iter().map(|(_, code)| code).collect();
+    let mut group = c.benchmark_group("find");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("geetest_codes::find", |b| {
+        b.iter(|| {
+            let mut sum = 0usize;
+            for &code in black_box(&batch) {
+                sum += find(code).len();
+            }
+            sum
+        })
+    });
+    group.bench_function("baseline: lookup in each of 15 tables", |b| {
+        b.iter(|| {
+            let mut sum = 0usize;
+            for &code in black_box(&batch) {
+                sum += Table::iter().filter(|&t| lookup(t, code).is_some()).count();
+            }
+            sum
+        })
+    });
+    group.finish();
+}
+
+fn bench_parse(c: &mut Criterion) {
+    let table = Table::OneLoginServer;
+    let batch = queries(Some(table));
+    let decimals: Vec<String> = batch.iter().map(|(_, code)| code.to_string()).collect();
+    let names: Vec<String> = batch
+        .iter()
+        .map(|&(t, code)| match lookup(t, code) {
+            Some(entry) => entry.name().to_string(),
+            // A miss: a name of another table, or a near miss of one of this table.
+            None => {
+                let other = &entries()[(code.unsigned_abs() as usize) % entries().len()];
+                if other.table() == t {
+                    format!("{}X", other.name())
+                } else {
+                    other.name().to_string()
+                }
+            }
+        })
+        .collect();
+    let mut rng = Rng(7);
+    let slugs: Vec<String> = (0..BATCH)
+        .map(|_| {
+            let slug = Table::ALL[rng.below(15)].slug();
+            if rng.below(10) < 8 {
+                slug.to_string()
+            } else {
+                format!("{slug}s")
+            }
+        })
+        .collect();
+    let json: Vec<String> = decimals.clone();
+
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("ServerCode from a decimal string", |b| {
+        b.iter(|| {
+            let mut hits = 0usize;
+            for s in black_box(&decimals) {
+                hits += usize::from(s.parse::<onelogin::ServerCode>().is_ok());
+            }
+            hits
+        })
+    });
+    group.bench_function("ServerCode from a variant name", |b| {
+        b.iter(|| {
+            let mut hits = 0usize;
+            for s in black_box(&names) {
+                hits += usize::from(s.parse::<onelogin::ServerCode>().is_ok());
+            }
+            hits
+        })
+    });
+    group.bench_function("Table from a slug", |b| {
+        b.iter(|| {
+            let mut hits = 0usize;
+            for s in black_box(&slugs) {
+                hits += usize::from(s.parse::<Table>().is_ok());
+            }
+            hits
+        })
+    });
+    group.bench_function("Code<ServerCode> from JSON", |b| {
+        b.iter(|| {
+            let mut sum = 0i64;
+            for s in black_box(&json) {
+                let code: Code<onelogin::ServerCode> =
+                    serde_json::from_str(s).unwrap_or(Code::Unknown(0));
+                sum += i64::from(code.code());
+            }
+            sum
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_lookup, bench_typed, bench_find, bench_parse);
+criterion_main!(benches);
