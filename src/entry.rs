@@ -56,6 +56,22 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category.
+    pub const ALL: &'static [Category] = &[
+        Category::Success,
+        Category::InvalidRequest,
+        Category::Signature,
+        Category::Token,
+        Category::Account,
+        Category::Network,
+        Category::Device,
+        Category::UserCancelled,
+        Category::SdkUsage,
+        Category::RateLimited,
+        Category::Carrier,
+        Category::Service,
+    ];
+
     /// The category's name as the data files and JSON write it, such as `"user-cancelled"`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -100,6 +116,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action.
+    pub const ALL: &'static [Action] = &[
+        Action::None,
+        Action::Retry,
+        Action::RefreshToken,
+        Action::Fallback,
+        Action::Abandon,
+    ];
+
     /// The action's name as the data files and JSON write it, such as `"refresh-token"`.
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -22,9 +22,12 @@ use crate::generated;
 /// assert_eq!(Table::from_parts(Product::OnePass, Layer::Ios), Some(table));
 /// # Ok::<(), geetest_codes::ParseTableError>(())
 /// ```
+///
+/// New tables may be added in minor releases, so the enum is `#[non_exhaustive]`.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::EnumCount,
 )]
+#[non_exhaustive]
 pub enum Table {
     /// OneLogin (one-click login) server API: `onelogin/server`.
     OneLoginServer,
@@ -60,7 +63,7 @@ pub enum Table {
 
 impl Table {
     /// Every table, in the reference's order.
-    pub const ALL: [Table; 15] = [
+    pub const ALL: &'static [Table] = &[
         Table::OneLoginServer,
         Table::OneLoginAndroid,
         Table::OneLoginIos,
@@ -210,7 +213,7 @@ impl Table {
 
     /// Iterates over every table, in the reference's order.
     pub fn iter() -> impl ExactSizeIterator<Item = Table> + Clone {
-        Table::ALL.into_iter()
+        Table::ALL.iter().copied()
     }
 }
 
@@ -235,6 +238,7 @@ impl FromStr for Table {
 
 /// A Geetest phone-number authentication product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[non_exhaustive]
 pub enum Product {
     /// OneLogin: one-click login in apps.
     OneLogin,
@@ -267,6 +271,7 @@ impl fmt::Display for Product {
 
 /// The layer that reports a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[non_exhaustive]
 pub enum Layer {
     /// The product's server API, called by the integrator's backend.
     Server,
@@ -318,6 +323,7 @@ impl fmt::Display for Layer {
 /// # Ok::<(), geetest_codes::ParseCarrierError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
+#[non_exhaustive]
 pub enum Carrier {
     /// China Mobile (中国移动, `CM`).
     ChinaMobile,
@@ -329,7 +335,7 @@ pub enum Carrier {
 
 impl Carrier {
     /// Every carrier.
-    pub const ALL: [Carrier; 3] = [
+    pub const ALL: &'static [Carrier] = &[
         Carrier::ChinaMobile,
         Carrier::ChinaUnicom,
         Carrier::ChinaTelecom,
@@ -406,7 +412,7 @@ impl Carrier {
 
     /// The carrier for an operator name, slug or Chinese name, without allocating.
     fn from_name(s: &str) -> Option<Carrier> {
-        Carrier::ALL.into_iter().find(|c| {
+        Carrier::ALL.iter().copied().find(|c| {
             let short = &c.name_zh()[c.name_zh().len() - "移动".len()..];
             s.eq_ignore_ascii_case(c.operator())
                 || s == c.table().slug()

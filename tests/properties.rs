@@ -199,7 +199,7 @@ proptest! {
     #[test]
     fn code_shaped_strings_parse_or_say_why(s in code_like()) {
         for_every_table!(check_text(&s));
-        for carrier in Carrier::ALL {
+        for &carrier in Carrier::ALL {
             match carrier.parse_code(&s) {
                 Ok(code) => prop_assert_eq!(Some(code.code()), s.trim().parse::<i32>().ok().map(|n| carrier.code(n).code())),
                 Err(error) => prop_assert!(error.to_string().contains(carrier.table().slug())),
@@ -246,7 +246,7 @@ proptest! {
 
     #[test]
     fn carrier_codes_keep_their_number(n in any_code()) {
-        for carrier in Carrier::ALL {
+        for &carrier in Carrier::ALL {
             let code = carrier.code(n);
             prop_assert_eq!(code.carrier(), carrier);
             if code.entry().is_none() {

@@ -224,6 +224,20 @@ fn the_same_number_in_two_tables_gives_two_entries() {
     let texts: HashSet<&str> = meanings.iter().map(|e| e.description(Lang::Zh)).collect();
     assert_eq!(texts.len(), 3, "three different meanings of -20101");
 
+    let left: Vec<&Entry> = find(-20302).collect();
+    let tables: Vec<Table> = left.iter().map(|e| e.table()).collect();
+    assert_eq!(
+        tables,
+        [
+            Table::OneLoginAndroid,
+            Table::OneLoginIos,
+            Table::OnePassIos
+        ]
+    );
+    assert_eq!(left[0].category(), geetest_codes::Category::UserCancelled);
+    assert_eq!(left[1].category(), geetest_codes::Category::UserCancelled);
+    assert_eq!(left[2].symbol(), Some("GOPErrorUnsupportedNetwork"));
+
     let closed: Vec<Table> = find(30002).map(|e| e.table()).collect();
     assert_eq!(
         closed,

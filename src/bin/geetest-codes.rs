@@ -97,9 +97,11 @@ fn main() -> ExitCode {
         Command::Tables => tables(&mut out),
         Command::Diagnose { table, lang, json } => diagnose_stdin(&mut out, table, lang, json),
         Command::Completions { shell } => {
-            let mut command = Cli::command();
-            clap_complete::generate(shell, &mut command, "geetest-codes", &mut out);
-            Ok(ExitCode::SUCCESS)
+            // Generated into memory first: clap_complete panics on a write error, and a closed
+            // pipe must end quietly.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "geetest-codes", &mut script);
+            out.write_all(&script).map(|()| ExitCode::SUCCESS)
         }
     };
     let flushed = result.and_then(|code| out.flush().map(|()| code));
