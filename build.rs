@@ -431,7 +431,7 @@ fn entries(tables: &[TableData]) -> Result<String, String> {
             .filter(|(tt, _, _)| *tt == t)
             .map(|(_, i, n)| (n.clone(), *i))
             .collect();
-        write_text_map(&mut code, t as u64 + 1, &names)?;
+        write_text_map(&mut code, &names)?;
         code.push_str(",\n");
     }
     code.push_str("];\n\n");
@@ -443,16 +443,16 @@ fn entries(tables: &[TableData]) -> Result<String, String> {
         .collect();
     let _ = writeln!(code, "/// Every slug to its table's index.");
     code.push_str("pub(crate) static BY_SLUG: TextMap<u8> = ");
-    write_text_map(&mut code, 0, &slugs)?;
+    write_text_map(&mut code, &slugs)?;
     code.push_str(";\n");
     Ok(code)
 }
 
-/// Writes a `TextMap` expression over (text, value) pairs hashed with `seed`.
-fn write_text_map(code: &mut String, seed: u64, pairs: &[(String, usize)]) -> Result<(), String> {
+/// Writes a `TextMap` expression over (text, value) pairs.
+fn write_text_map(code: &mut String, pairs: &[(String, usize)]) -> Result<(), String> {
     let keyed: Vec<(u64, usize)> = pairs
         .iter()
-        .map(|(text, v)| (perfect_hash::text_key(seed, text.as_bytes()), *v))
+        .map(|(text, v)| (perfect_hash::text_key(text.as_bytes()), *v))
         .collect();
     distinct_keys(&keyed, |i| {
         pairs
@@ -468,7 +468,7 @@ fn write_text_map(code: &mut String, seed: u64, pairs: &[(String, usize)]) -> Re
         .iter()
         .map(|s| format!("{:?}", s.map(|i| pairs[i].0.as_str()).unwrap_or("")))
         .collect();
-    let _ = write!(code, "    TextMap {{\n        seed: {seed},\n        map: ");
+    let _ = write!(code, "    TextMap {{\n        map: ");
     code.push_str(&map_expr(
         &fks,
         &keys,

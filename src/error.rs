@@ -215,19 +215,26 @@ impl ShortText {
     const KEEP: usize = 40;
 
     fn new(input: &str) -> Self {
+        let mut end = input.len().min(Self::KEEP);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let kept = &input.as_bytes()[..end];
         let mut bytes = [0u8; Self::CAPACITY];
-        let (kept, cut) = if input.len() <= Self::KEEP {
-            (input, false)
-        } else {
-            let mut end = Self::KEEP;
-            while !input.is_char_boundary(end) {
-                end -= 1;
-            }
-            (&input[..end], true)
-        };
-        bytes[..kept.len()].copy_from_slice(kept.as_bytes());
-        let mut len = kept.len();
-        if cut {
+        // Eight bytes at a time: a fixed-size copy needs no call to `memcpy`.
+        let mut at = 0;
+        while let (Some(from), Some(to)) = (
+            kept[at..].first_chunk::<8>(),
+            bytes[at..].first_chunk_mut::<8>(),
+        ) {
+            *to = *from;
+            at += 8;
+        }
+        for (to, from) in bytes[at..].iter_mut().zip(&kept[at..]) {
+            *to = *from;
+        }
+        let mut len = end;
+        if end < input.len() {
             let ellipsis = "…".as_bytes();
             bytes[len..len + ellipsis.len()].copy_from_slice(ellipsis);
             len += ellipsis.len();

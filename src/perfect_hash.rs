@@ -63,8 +63,6 @@ impl<V> PerfectMap<V> {
 /// A map from short texts, which keeps each slot's text to confirm a match.
 #[derive(Debug)]
 pub(crate) struct TextMap<V: 'static> {
-    /// The seed the keys were hashed with (see [`text_key`]).
-    pub(crate) seed: u64,
     /// The map from text keys to values.
     pub(crate) map: PerfectMap<V>,
     /// Each slot's text; empty where no key landed.
@@ -73,13 +71,24 @@ pub(crate) struct TextMap<V: 'static> {
 
 impl<V> TextMap<V> {
     /// The value stored for exactly `text`, if the map holds it.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
-        let key = text_key(self.seed, text.as_bytes());
+        let text = text.as_bytes();
+        let (first, last) = edges(text);
+        let key = mix(text.len(), first, last);
         let slot = self.map.slot(key)?;
-        if *self.map.keys.get(slot)? == key
-            && same_text(self.texts.get(slot)?.as_bytes(), text.as_bytes())
-        {
+        if *self.map.keys.get(slot)? != key {
+            return None;
+        }
+        let stored = self.texts.get(slot)?.as_bytes();
+        let same = stored.len() == text.len()
+            && if text.len() < 8 {
+                stored == text
+            } else {
+                // The edges are in hand already; only a text longer than 16 bytes has a middle.
+                edges(stored) == (first, last) && same_middle(stored, text)
+            };
+        if same {
             self.map.values.get(slot)
         } else {
             None
@@ -87,23 +96,18 @@ impl<V> TextMap<V> {
     }
 }
 
-/// Byte equality, eight bytes at a time, without a call to `memcmp`: the texts are short.
+/// Whether two texts of the same length, at least 8 bytes, agree between their first and last
+/// eight bytes. Compared eight bytes at a time, without a call to `memcmp`.
 #[inline]
-fn same_text(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    if a.len() < 8 {
-        return a == b;
-    }
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (a[i..].first_chunk::<8>(), b[i..].first_chunk::<8>()) {
-        if x != y {
-            return false;
+fn same_middle(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 8;
+    while i + 8 < a.len() {
+        match (a[i..].first_chunk::<8>(), b[i..].first_chunk::<8>()) {
+            (Some(x), Some(y)) if x == y => i += 8,
+            _ => return false,
         }
-        i += 8;
     }
-    a.last_chunk::<8>() == b.last_chunk::<8>()
+    true
 }
 
 /// The key of `code` in `table` (given by its index) in the map of all codes.
@@ -120,19 +124,32 @@ pub(crate) const fn number_key(code: i32) -> u64 {
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// A hash of a short text, enough to tell the build-time set of names apart: its length,
-/// its first eight bytes and its last eight bytes. The map compares the whole text after.
+/// A hash of a short text, enough to tell one map's texts apart (the build script checks that
+/// it does): its length, its first eight bytes and its last eight bytes. The map compares the
+/// whole text after.
+///
+/// The library reaches it through [`TextMap::get`]; the build script calls it directly.
+#[allow(dead_code)]
+pub(crate) fn text_key(text: &[u8]) -> u64 {
+    let (first, last) = edges(text);
+    mix(text.len(), first, last)
+}
+
+/// The first and last eight bytes of a text, little-endian; a shorter text is both.
 #[inline]
-pub(crate) fn text_key(seed: u64, text: &[u8]) -> u64 {
-    let (first, last) = match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
+fn edges(text: &[u8]) -> (u64, u64) {
+    match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
         (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
         _ => {
             let w = short_word(text);
             (w, w)
         }
-    };
-    let h = ((seed << 32) | (text.len() as u64 & 0xffff_ffff)).wrapping_mul(K);
-    let h = (h.rotate_left(29) ^ first).wrapping_mul(K);
+    }
+}
+
+#[inline]
+fn mix(len: usize, first: u64, last: u64) -> u64 {
+    let h = (first ^ len as u64).wrapping_mul(K);
     let h = (h.rotate_left(29) ^ last).wrapping_mul(K);
     // Never the empty slot's key.
     h & !1
