@@ -1,7 +1,7 @@
 //! Property tests over every entry point that takes outside input: each returns a value or a
 //! clear error, never panics, and never loses a number that fits in an `i32`.
 //!
-//! Generated inputs per run: 11 properties at 1,000 cases each and 4 at 500, so 13,000 inputs,
+//! Generated inputs per run: 13 properties at 1,000 cases each and 4 at 500, so 15,000 inputs,
 //! each fed to every one of the fifteen tables where the entry point is per table. The serde
 //! paths are part of every property, so the file needs the `serde` feature.
 #![cfg(feature = "serde")]
@@ -235,6 +235,39 @@ proptest! {
         let error = s.parse::<onepass::ServerCode>().unwrap_err();
         prop_assert_eq!(error.kind(), ParseCodeErrorKind::Invalid);
         prop_assert!(error.to_string().contains(&s));
+    }
+
+    #[test]
+    fn lookup_agrees_with_a_scan_of_the_table(n in any_code()) {
+        for table in Table::iter() {
+            let scanned = table.entries().iter().find(|e| e.has_number(n));
+            prop_assert_eq!(lookup(table, n).map(|e| e as *const _), scanned.map(|e| e as *const _));
+        }
+    }
+
+    #[test]
+    fn names_and_slugs_agree_with_a_scan(s in prop_oneof![
+        "\\PC{0,40}",
+        proptest::sample::select(geetest_codes::entries().iter().map(|e| e.name()).collect::<Vec<_>>())
+            .prop_flat_map(|name| (Just(name), 0..name.len(), "[A-Za-z0-9]{0,1}"))
+            .prop_map(|(name, cut, extra)| format!("{}{extra}", &name[..cut])),
+        // Same length and same first and last eight bytes as a real name or slug, another
+        // middle: only the full comparison tells them apart.
+        proptest::sample::select(
+            geetest_codes::entries().iter().map(|e| e.name())
+                .chain(Table::iter().map(Table::slug))
+                .filter(|t| t.len() > 16)
+                .collect::<Vec<_>>(),
+        )
+            .prop_flat_map(|text| (Just(text), 8..text.len() - 8, "[a-z]"))
+            .prop_map(|(text, at, c)| format!("{}{c}{}", &text[..at], &text[at + 1..])),
+    ]) {
+        for table in Table::iter() {
+            let scanned = table.entries().iter().find(|e| e.name() == s);
+            prop_assert_eq!(geetest_codes::lookup_name(table, &s).map(|e| e as *const _), scanned.map(|e| e as *const _));
+        }
+        let by_slug = Table::iter().find(|t| t.slug() == s);
+        prop_assert_eq!(Table::from_slug(&s), by_slug);
     }
 
     #[test]
