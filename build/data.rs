@@ -299,10 +299,48 @@ pub fn load_dir(dir: &Path) -> Result<Vec<TableData>, Vec<DataError>> {
             }),
         }
     }
+    stray_files(dir, dir, &mut errors);
     if errors.is_empty() {
         Ok(tables)
     } else {
         Err(errors)
+    }
+}
+
+/// Reports every `.toml` file under `dir` that is not one of the fifteen tables: a table the
+/// build would otherwise skip without a word.
+fn stray_files(root: &Path, dir: &Path, errors: &mut Vec<DataError>) {
+    let Ok(listing) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<_> = listing.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            stray_files(root, &path, errors);
+            continue;
+        }
+        let Ok(relative) = path.strip_prefix(root) else {
+            continue;
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        let Some(slug) = relative.strip_suffix(".toml") else {
+            continue;
+        };
+        if !TABLES.iter().any(|t| t.slug == slug) {
+            let known: Vec<&str> = TABLES.iter().map(|t| t.slug).collect();
+            errors.push(DataError {
+                file: format!("data/{relative}"),
+                code: None,
+                row: None,
+                line: None,
+                message: format!(
+                    "not one of the reference's tables; a table's file is data/<slug>.toml, with \
+                     slug one of: {}",
+                    known.join(", ")
+                ),
+            });
+        }
     }
 }
 

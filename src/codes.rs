@@ -88,6 +88,14 @@ pub(crate) fn read_number(text: &str) -> Number {
     }
 }
 
+/// A float that is a whole number within `i32`, as some JSON writers send codes (`12105.0`).
+pub(crate) fn integral_f64(v: f64) -> Option<i32> {
+    let in_range =
+        v.is_finite() && v.fract() == 0.0 && v >= f64::from(i32::MIN) && v <= f64::from(i32::MAX);
+    // The checks above make the cast exact.
+    in_range.then_some(v as i32)
+}
+
 /// Whether a trimmed text looks like a number rather than a name.
 #[inline]
 pub(crate) fn looks_numeric(text: &str) -> bool {
@@ -154,9 +162,11 @@ fn parse_error<T: TableCode>(input: &str) -> ParseCodeError {
 
 /// A code as it arrived: one the table knows, or a number it does not know yet.
 ///
-/// Put it in a response struct where a code is expected. It deserializes from an integer or
-/// a decimal string, never fails on a number that fits in an `i32`, and serializes back the
-/// number it received, so a reply is never lost because the vendor added a code.
+/// Put it in a response struct where a code is expected. It deserializes from an integer, a
+/// whole-number float (`12105.0`) or a decimal string, never fails on a number that fits in an
+/// `i32`, and serializes an unknown code back unchanged, so a reply is never lost because the
+/// vendor added a code. A known code serializes as its row's code: China Telecom's alias
+/// `80001` comes back as `-8001`, the number the reference lists first for that row.
 ///
 /// ```
 /// use geetest_codes::{onelogin::ServerCode, Action, Code};
@@ -341,6 +351,23 @@ pub(crate) mod serde_impl {
             i32::try_from(v)
                 .map(Code::from_code)
                 .map_err(|_| Self::out_of_range(&v))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            // Some JSON writers send whole numbers as 12105.0, and serde_json reads -0 as a float.
+            match super::integral_f64(v) {
+                Some(n) => Ok(Code::from_code(n)),
+                None if v.fract() == 0.0 => Err(Self::out_of_range(&v)),
+                None => {
+                    let input = v.to_string();
+                    Err(E::custom(ParseCodeError::new(
+                        T::TABLE,
+                        &input,
+                        ParseCodeErrorKind::Invalid,
+                        None,
+                    )))
+                }
+            }
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {

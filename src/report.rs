@@ -25,11 +25,26 @@ enum RawCode {
 }
 
 impl RawCode {
+    /// Whether the value stands for no code at all: `null` or an empty string.
+    fn is_blank(&self) -> bool {
+        match self {
+            RawCode::Other(kind) => *kind == "null",
+            RawCode::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
     /// The code as an `i32`, or why it is not one.
     fn number(&self) -> Result<i32, String> {
         match self {
             RawCode::Int(n) => i32::try_from(*n).map_err(|_| format!("{n} does not fit in an i32")),
-            RawCode::Float(f) => Err(format!("{f} is not an integer")),
+            // JSON writers in some languages send whole numbers as 12105.0.
+            RawCode::Float(f) if f.fract() != 0.0 || !f.is_finite() => {
+                Err(format!("{f} is not an integer"))
+            }
+            RawCode::Float(f) => {
+                crate::codes::integral_f64(*f).ok_or_else(|| format!("{f} does not fit in an i32"))
+            }
             RawCode::Text(s) => {
                 let text = s.trim();
                 match read_number(text) {
@@ -119,6 +134,17 @@ const CARRIER_CODE_KEYS: [&str; 5] = ["resultCode", "result_code", "errorCode", 
 struct Metadata {
     /// The code under the most specific of [`CARRIER_CODE_KEYS`], and that key's rank.
     code: Option<(usize, RawCode)>,
+    /// What the metadata was, when it was not an object.
+    not_object: Option<&'static str>,
+}
+
+impl Metadata {
+    fn shaped(kind: &'static str) -> Self {
+        Metadata {
+            code: None,
+            not_object: Some(kind),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Metadata {
@@ -147,26 +173,26 @@ impl<'de> Deserialize<'de> for Metadata {
             // its metadata as a JSON text inside a string is read as having none: decoding it
             // would need a JSON parser in the library, which only the `cli` feature brings.
             fn visit_str<E>(self, _: &str) -> Result<Metadata, E> {
-                Ok(Metadata::default())
+                Ok(Metadata::shaped("a string"))
             }
             fn visit_i64<E>(self, _: i64) -> Result<Metadata, E> {
-                Ok(Metadata::default())
+                Ok(Metadata::shaped("a number"))
             }
             fn visit_u64<E>(self, _: u64) -> Result<Metadata, E> {
-                Ok(Metadata::default())
+                Ok(Metadata::shaped("a number"))
             }
             fn visit_f64<E>(self, _: f64) -> Result<Metadata, E> {
-                Ok(Metadata::default())
+                Ok(Metadata::shaped("a number"))
             }
             fn visit_bool<E>(self, _: bool) -> Result<Metadata, E> {
-                Ok(Metadata::default())
+                Ok(Metadata::shaped("a boolean"))
             }
             fn visit_unit<E>(self) -> Result<Metadata, E> {
                 Ok(Metadata::default())
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Metadata, A::Error> {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Metadata::default())
+                Ok(Metadata::shaped("a list"))
             }
         }
         d.deserialize_any(MetadataVisitor)
@@ -175,8 +201,10 @@ impl<'de> Deserialize<'de> for Metadata {
 
 /// The failure report an app or page sends: read with serde from its JSON.
 ///
-/// Recognised keys: the code in `errorCode` (OneLogin SDKs) or `code` (OnePass SDKs, H5),
-/// as an integer or a decimal string; the carrier in `operator`, `operatorType`, `op` or
+/// Recognised keys: the code in `errorCode` (OneLogin SDKs), `code` (OnePass SDKs, H5) or,
+/// failing both and for a server table only, `status` (the server APIs' replies), as an
+/// integer, a whole-number float or a decimal string; the first of them that is neither
+/// `null` nor an empty string is the code. The carrier in `operator`, `operatorType`, `op` or
 /// `real_op` (`CM`, `CU`, `CT`, or a carrier's name); the carrier's raw response in
 /// `metadata`, whose `resultCode` (or `result_code`, `errorCode`, `code`, `result`) is the
 /// carrier's own code; and `process_id` or `processID`. Other keys are ignored, and no key is
@@ -199,8 +227,10 @@ impl<'de> Deserialize<'de> for Metadata {
 pub struct ClientReport {
     error_code: Option<RawCode>,
     code: Option<RawCode>,
+    status: Option<RawCode>,
     operator: Option<String>,
     carrier_code: Option<RawCode>,
+    metadata_not_object: Option<&'static str>,
     process_id: Option<String>,
 }
 
@@ -218,6 +248,7 @@ impl<'de> Deserialize<'de> for ClientReport {
                     match key.as_str() {
                         "errorCode" => report.error_code = Some(map.next_value()?),
                         "code" => report.code = Some(map.next_value()?),
+                        "status" => report.status = Some(map.next_value()?),
                         "operator" | "operatorType" | "op" | "real_op" => {
                             let Loose(value) = map.next_value()?;
                             // The first operator that names a carrier wins; a value
@@ -236,6 +267,7 @@ impl<'de> Deserialize<'de> for ClientReport {
                         "metadata" => {
                             let metadata: Metadata = map.next_value()?;
                             report.carrier_code = metadata.code.map(|(_, code)| code);
+                            report.metadata_not_object = metadata.not_object;
                         }
                         "process_id" | "processID" => {
                             let Loose(value) = map.next_value()?;
@@ -259,8 +291,10 @@ impl<'de> Deserialize<'de> for ClientReport {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReportError {
-    /// The report has neither `errorCode` nor `code`.
-    #[error("the report for the {table} table has no code (expected `errorCode` or `code`)")]
+    /// The report has no `errorCode`, `code` or `status`, or only `null` or empty ones.
+    #[error(
+        "the report for the {table} table has no code (expected `errorCode` or `code`, or `status` from a server API)"
+    )]
     MissingCode {
         /// The table the report was read for.
         table: Table,
@@ -283,11 +317,21 @@ impl ClientReport {
     /// Fails only when the report has no readable code; a code the table does not know gives a
     /// diagnosis without an entry, keeping the number.
     pub fn diagnose(&self, table: Table) -> Result<Diagnosis, ReportError> {
-        let (key, raw) = match (&self.error_code, &self.code) {
-            (Some(raw), _) => ("errorCode", raw),
-            (None, Some(raw)) => ("code", raw),
-            (None, None) => return Err(ReportError::MissingCode { table }),
+        // `status` is the server APIs' code. The SDKs' reports carry `"status":500` beside their
+        // real code, so it counts only for a server table, and only after the other two.
+        let status = if table.layer() == crate::Layer::Server {
+            &self.status
+        } else {
+            &None
         };
+        let (key, raw) = [
+            ("errorCode", &self.error_code),
+            ("code", &self.code),
+            ("status", status),
+        ]
+        .into_iter()
+        .find_map(|(key, raw)| raw.as_ref().filter(|r| !r.is_blank()).map(|r| (key, r)))
+        .ok_or(ReportError::MissingCode { table })?;
         let code =
             raw.number()
                 .map_err(|reason| ReportError::MalformedCode { table, key, reason })?;
@@ -296,13 +340,21 @@ impl ClientReport {
             .and_then(Entry::carrier)
             .or_else(|| self.operator.as_deref().and_then(|op| op.parse().ok()))
             .or_else(|| table.carrier());
-        // A carrier code that cannot be read is left out rather than failing the diagnosis:
-        // the app's own code is what the report is about.
-        let carrier_code = match carrier {
-            Some(_) if table.carrier().is_none() => {
-                self.carrier_code.as_ref().and_then(|c| c.number().ok())
+        // A carrier code that cannot be read is left out, with the reason, rather than failing
+        // the diagnosis: the app's own code is what the report is about.
+        let (carrier_code, carrier_code_problem) = match (carrier, &self.carrier_code) {
+            (Some(_), Some(raw)) if table.carrier().is_none() && !raw.is_blank() => {
+                match raw.number() {
+                    Ok(n) => (Some(n), None),
+                    Err(reason) => (None, Some(reason)),
+                }
             }
-            _ => None,
+            (Some(_), None) if table.carrier().is_none() => (
+                None,
+                self.metadata_not_object
+                    .map(|kind| format!("the report's `metadata` is {kind}, not an object")),
+            ),
+            _ => (None, None),
         };
         let carrier_entry = match (carrier, carrier_code) {
             (Some(carrier), Some(code)) => lookup(carrier.table(), code),
@@ -315,6 +367,7 @@ impl ClientReport {
             carrier,
             carrier_code,
             carrier_entry,
+            carrier_code_problem,
             process_id: self.process_id.clone(),
         })
     }
@@ -332,6 +385,7 @@ pub struct Diagnosis {
     carrier: Option<Carrier>,
     carrier_code: Option<i32>,
     carrier_entry: Option<&'static Entry>,
+    carrier_code_problem: Option<String>,
     process_id: Option<String>,
 }
 
@@ -365,6 +419,13 @@ impl Diagnosis {
     /// The carrier code's entry in the carrier's table, when that table lists it.
     pub fn carrier_entry(&self) -> Option<&'static Entry> {
         self.carrier_entry
+    }
+
+    /// Why the carrier code in the report's `metadata` could not be read, when it was present
+    /// but not a decimal `i32` (it is then left out of [`carrier_code`](Diagnosis::carrier_code)
+    /// rather than failing the diagnosis: the app's own code is what the report is about).
+    pub fn carrier_code_problem(&self) -> Option<&str> {
+        self.carrier_code_problem.as_deref()
     }
 
     /// The report's `process_id`, which Geetest's support asks for.

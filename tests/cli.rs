@@ -331,3 +331,29 @@ fn diagnose_exit_codes() {
     let not_json = run_with_stdin(&["diagnose", "--table", "h5-onepass/web"], "status=500");
     assert_eq!(not_json.status.code(), Some(2));
 }
+
+#[test]
+fn diagnose_survives_stray_bytes_and_a_byte_order_mark() {
+    let mut report = b"\xef\xbb\xbf{\"errorCode\":\"-40101\",\"msg\":\"".to_vec();
+    report.extend_from_slice(b"\xff\xfe GBK text\"}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_geetest-codes"))
+        .args(["diagnose", "--table", "onelogin/android", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&report).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["code"], -40101);
+}
+
+#[test]
+fn long_bad_arguments_are_cut_in_messages() {
+    let long = "9x".repeat(5000);
+    let output = run(&["explain", &long]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).len() < 300, "{}", stderr(&output));
+}

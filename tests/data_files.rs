@@ -459,3 +459,28 @@ fn sdk_carrier_row_without_a_link_is_rejected() {
         ],
     );
 }
+
+#[test]
+fn a_toml_file_that_is_no_table_fails_the_check() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let copy = std::env::temp_dir().join(format!("geetest-codes-stray-{}", std::process::id()));
+    for spec in data::TABLES {
+        let from = root.join(format!("{}.toml", spec.slug));
+        let to = copy.join(format!("{}.toml", spec.slug));
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    }
+    assert!(data::load_dir(&copy).is_ok());
+    std::fs::write(copy.join("onelogin/windows.toml"), "garbage [[[").unwrap();
+    let errors = data::load_dir(&copy).unwrap_err();
+    std::fs::remove_dir_all(&copy).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "data/onelogin/windows.toml");
+    assert!(
+        errors[0]
+            .message
+            .contains("not one of the reference's tables"),
+        "{}",
+        errors[0]
+    );
+}

@@ -324,6 +324,73 @@ mod with_serde {
     }
 
     #[test]
+    fn blank_codes_give_way_to_the_next_key() {
+        for json in [
+            r#"{"errorCode":null,"code":"-40101"}"#,
+            r#"{"code":"-40101","errorCode":""}"#,
+            r#"{"errorCode":"  ","code":-40101,"status":500}"#,
+        ] {
+            let d = diagnose(Table::OneLoginAndroid, json).unwrap();
+            assert_eq!(d.code(), -40101, "{json}");
+        }
+        let missing = diagnose(Table::OneLoginAndroid, r#"{"errorCode":null}"#).unwrap_err();
+        assert!(matches!(missing, ReportError::MissingCode { .. }));
+    }
+
+    #[test]
+    fn server_replies_are_read_by_their_status() {
+        let d = diagnose(
+            Table::OneLoginServer,
+            r#"{"status":12105,"error_msg":"签名错误"}"#,
+        )
+        .unwrap();
+        assert_eq!(d.entry().unwrap().name(), "SignatureError");
+        // An SDK report's status 500 does not hide its real code.
+        let d = diagnose(
+            Table::OneLoginAndroid,
+            r#"{"status":500,"errorCode":"-20202"}"#,
+        )
+        .unwrap();
+        assert_eq!(d.code(), -20202);
+    }
+
+    #[test]
+    fn whole_number_floats_are_codes() {
+        let d = diagnose(Table::H5OneLoginWeb, r#"{"code":10010.0}"#).unwrap();
+        assert_eq!(d.code(), 10010);
+        let reply: Reply = serde_json::from_str(r#"{"status": 12105.0}"#).unwrap();
+        assert_eq!(
+            reply.status.known(),
+            Some(onelogin::ServerCode::SignatureError)
+        );
+        let reply: Reply = serde_json::from_str(r#"{"status": -0}"#).unwrap();
+        assert_eq!(reply.status, Code::Unknown(0));
+        let error = serde_json::from_str::<Reply>(r#"{"status": 1e12}"#).unwrap_err();
+        assert!(error.to_string().contains("onelogin/server"), "{error}");
+        let error = serde_json::from_str::<Reply>(r#"{"status": 200.5}"#).unwrap_err();
+        assert!(error.to_string().contains("200.5"), "{error}");
+    }
+
+    #[test]
+    fn an_unreadable_carrier_code_is_reported_not_hidden() {
+        let d = diagnose(
+            Table::OneLoginAndroid,
+            r#"{"errorCode":"-40101","metadata":{"resultCode":"10311x"}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.carrier_code(), None);
+        assert!(d.carrier_code_problem().unwrap().contains("10311x"));
+        let d = diagnose(
+            Table::OneLoginAndroid,
+            r#"{"errorCode":"-40101","metadata":"{}"}"#,
+        )
+        .unwrap();
+        assert!(d.carrier_code_problem().unwrap().contains("string"));
+        let d = diagnose(Table::OneLoginAndroid, r#"{"errorCode":"-40101"}"#).unwrap();
+        assert_eq!(d.carrier_code_problem(), None);
+    }
+
+    #[test]
     fn an_unknown_code_is_diagnosed_without_an_entry() {
         let d = diagnose(Table::OneLoginAndroid, r#"{"errorCode":"-29999"}"#).unwrap();
         assert_eq!(d.code(), -29999);
@@ -347,7 +414,7 @@ mod with_serde {
             (r#"{"errorCode":1.5}"#, "1.5"),
             (r#"{"errorCode":true}"#, "boolean"),
             (r#"{"code":99999999999}"#, "99999999999"),
-            (r#"{"code":null}"#, "null"),
+            (r#"{"code":{"nested":1}}"#, "object"),
         ] {
             let error = diagnose(Table::OneLoginAndroid, json).unwrap_err();
             assert!(matches!(error, ReportError::MalformedCode { .. }), "{json}");

@@ -3,6 +3,7 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser as _;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use geetest_codes::{find, lookup, lookup_name, ClientReport, Entry, Lang, Table};
 
@@ -25,9 +26,9 @@ enum Command {
         /// The code, such as 12105 or -40101 (a variant name such as SignatureError also works).
         code: String,
         /// Only this table, by slug (such as onelogin/server); see `geetest-codes tables`.
-        #[arg(long, short, value_parser = parse_table)]
+        #[arg(long, short, value_parser = table_arg())]
         table: Option<Table>,
-        /// Only this language; both are shown by default.
+        /// Only this language; both are shown by default (JSON always holds both).
         #[arg(long, short, value_enum)]
         lang: Option<LangArg>,
         /// Print a JSON array of entries instead of text.
@@ -46,7 +47,7 @@ enum Command {
     /// the report has no readable code.
     Diagnose {
         /// The table the report came from, by slug (such as onelogin/android).
-        #[arg(long, short, value_parser = parse_table)]
+        #[arg(long, short, value_parser = table_arg())]
         table: Table,
         /// Only this language; both are shown by default.
         #[arg(long, short, value_enum)]
@@ -70,8 +71,10 @@ enum LangArg {
     En,
 }
 
-fn parse_table(s: &str) -> Result<Table, String> {
-    s.parse::<Table>().map_err(|e| e.to_string())
+/// The `--table` argument: its possible values are the slugs, which shells complete.
+fn table_arg() -> impl clap::builder::TypedValueParser<Value = Table> {
+    let slugs: Vec<&'static str> = Table::iter().map(Table::slug).collect();
+    clap::builder::PossibleValuesParser::new(slugs).try_map(|slug| slug.parse::<Table>())
 }
 
 fn langs(lang: Option<LangArg>) -> &'static [Lang] {
@@ -124,13 +127,14 @@ fn usage_error(message: &str) -> io::Result<ExitCode> {
 /// The entries `code` names: a number (aliases included) or a variant name.
 fn entries_for(code: &str, table: Option<Table>) -> Result<Vec<&'static Entry>, String> {
     let text = code.trim();
+    let shown = shorten(code);
     let tables: Vec<Table> = match table {
         Some(t) => vec![t],
         None => Table::iter().collect(),
     };
     if text.starts_with(['+', '-']) || text.starts_with(|c: char| c.is_ascii_digit()) {
         let number: i32 = text.parse().map_err(|_| {
-            format!("{code:?} is not a code: codes are decimal integers such as 12105 or -40101")
+            format!("{shown:?} is not a code: codes are decimal integers such as 12105 or -40101")
         })?;
         return Ok(match table {
             Some(t) => lookup(t, number).into_iter().collect(),
@@ -144,8 +148,16 @@ fn entries_for(code: &str, table: Option<Table>) -> Result<Vec<&'static Entry>, 
             .collect());
     }
     Err(format!(
-        "{code:?} is not a code: codes are decimal integers such as 12105 or -40101"
+        "{shown:?} is not a code: codes are decimal integers such as 12105 or -40101"
     ))
+}
+
+/// At most 40 characters of an argument, for a message.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 fn explain(
@@ -170,9 +182,15 @@ fn explain(
         }
     }
     if entries.is_empty() {
+        let text = code.trim();
+        let what = if text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            format!("a code named {text} (names are case-sensitive, such as SignatureError)")
+        } else {
+            format!("the code {text}")
+        };
         match table {
-            Some(t) => eprintln!("geetest-codes: the {t} table has no code {}", code.trim()),
-            None => eprintln!("geetest-codes: no table has the code {}", code.trim()),
+            Some(t) => eprintln!("geetest-codes: the {t} table has no {what}"),
+            None => eprintln!("geetest-codes: no table has {what}"),
         }
         return Ok(ExitCode::from(1));
     }
@@ -273,13 +291,17 @@ fn diagnose_stdin(
     lang: Option<LangArg>,
     json: bool,
 ) -> io::Result<ExitCode> {
-    let mut input = String::new();
-    if let Err(e) = io::stdin().read_to_string(&mut input) {
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
         return usage_error(&format!("cannot read the report from standard input: {e}"));
     }
-    let report: ClientReport = match serde_json::from_str(&input) {
+    // Apps write text fields in other encodings too: a stray byte in a message must not cost
+    // the code, so invalid UTF-8 is replaced, and a byte-order mark is skipped.
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let report: ClientReport = match serde_json::from_str(text) {
         Ok(report) => report,
-        Err(e) => return usage_error(&format!("the report is not a JSON object: {e}")),
+        Err(e) => return usage_error(&format!("cannot read the report as a JSON object: {e}")),
     };
     let diagnosis = match report.diagnose(table) {
         Ok(d) => d,
@@ -306,11 +328,18 @@ fn diagnose_stdin(
                     "{} {code}: the carrier's table does not list this code",
                     carrier.table()
                 )?,
-                (None, None) => writeln!(
-                    out,
-                    "carrier: {} (no carrier code in the report)",
-                    carrier.name()
-                )?,
+                (None, None) => match diagnosis.carrier_code_problem() {
+                    Some(problem) => writeln!(
+                        out,
+                        "carrier: {} (its code is unreadable: {problem})",
+                        carrier.name()
+                    )?,
+                    None => writeln!(
+                        out,
+                        "carrier: {} (no carrier code in the report)",
+                        carrier.name()
+                    )?,
+                },
             }
         }
         if let Some(id) = diagnosis.process_id() {
