@@ -462,19 +462,24 @@ fn write_text_map(code: &mut String, pairs: &[(String, usize)]) -> Result<(), St
             .unwrap_or_default()
     })?;
     let keys: Vec<u64> = keyed.iter().map(|(k, _)| *k).collect();
-    let fks = fks::build(&keys).map_err(|e| format!("cannot build a text map: {e}"))?;
-    let texts: Vec<String> = fks
-        .slots
+    let (mul, shift, slots) =
+        fks::build_single(&keys).map_err(|e| format!("cannot build a text map: {e}"))?;
+    let filler = pairs
+        .first()
+        .map(|(_, v)| v.to_string())
+        .unwrap_or_default();
+    let slots: Vec<String> = slots
         .iter()
-        .map(|s| format!("{:?}", s.map(|i| pairs[i].0.as_str()).unwrap_or("")))
+        .map(|s| match s {
+            Some(i) => format!("({:?}, {})", pairs[*i].0, pairs[*i].1),
+            None => format!("(\"\", {filler})"),
+        })
         .collect();
-    let _ = write!(code, "    TextMap {{\n        map: ");
-    code.push_str(&map_expr(
-        &fks,
-        &keys,
-        &keyed.iter().map(|(_, v)| v.to_string()).collect::<Vec<_>>(),
-    ));
-    let _ = write!(code, ",\n        texts: &[{}],\n    }}", texts.join(", "));
+    let _ = write!(
+        code,
+        "    TextMap {{ mul: {mul:#x}, shift: {shift}, slots: &[{}] }}",
+        slots.join(", ")
+    );
     Ok(())
 }
 

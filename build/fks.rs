@@ -128,3 +128,26 @@ pub fn build(keys: &[u64]) -> Result<Layout, String> {
         slots,
     })
 }
+
+/// A one-level layout for a few keys: a multiplier under which every key has a slot of its own
+/// in a table of `2^bits` slots, with `bits` as small as the search allows (starting at twice
+/// the keys' count, rounded up to a power of two).
+pub fn build_single(keys: &[u64]) -> Result<(u64, u32, Vec<Option<usize>>), String> {
+    let mut rng = Multipliers(0x7465_7874_6d61_7073);
+    let mut bits = usize::BITS - (2 * keys.len().max(1) - 1).leading_zeros();
+    while bits <= 12 {
+        for _ in 0..20_000 {
+            let mul = rng.next();
+            let mut slots = vec![None; 1 << bits];
+            let fits = keys
+                .iter()
+                .enumerate()
+                .all(|(i, key)| slots[spread(*key, mul, 64 - bits)].replace(i).is_none());
+            if fits {
+                return Ok((mul, 64 - bits, slots));
+            }
+        }
+        bits += 1;
+    }
+    Err("no multiplier separates the keys in 4096 slots".to_string())
+}

@@ -60,13 +60,20 @@ impl<V> PerfectMap<V> {
     }
 }
 
-/// A map from short texts, which keeps each slot's text to confirm a match.
+/// A map from short texts (variant names, slugs): one level of multiply-shift hashing over a
+/// hash of the text, then a comparison with the slot's text, which settles every question.
+///
+/// The maps are small (at most a few dozen texts), so the build script can afford a sparse
+/// table in which one multiplier alone keeps every text apart; that saves the second level a
+/// [`PerfectMap`] needs.
 #[derive(Debug)]
 pub(crate) struct TextMap<V: 'static> {
-    /// The map from text keys to values.
-    pub(crate) map: PerfectMap<V>,
-    /// Each slot's text; empty where no key landed.
-    pub(crate) texts: &'static [&'static str],
+    /// The multiplier.
+    pub(crate) mul: u64,
+    /// `64 - log2(slots)`.
+    pub(crate) shift: u32,
+    /// Each slot's text and value; an empty text where no text landed.
+    pub(crate) slots: &'static [(&'static str, V)],
 }
 
 impl<V> TextMap<V> {
@@ -76,23 +83,19 @@ impl<V> TextMap<V> {
         let text = text.as_bytes();
         let (first, last) = edges(text);
         let key = mix(text.len(), first, last);
-        let slot = self.map.slot(key)?;
-        if *self.map.keys.get(slot)? != key {
-            return None;
-        }
-        let stored = self.texts.get(slot)?.as_bytes();
+        let (stored, value) = self
+            .slots
+            .get((key.wrapping_mul(self.mul) >> self.shift) as usize)?;
+        let stored = stored.as_bytes();
         let same = stored.len() == text.len()
+            && !text.is_empty()
             && if text.len() < 8 {
                 stored == text
             } else {
                 // The edges are in hand already; only a text longer than 16 bytes has a middle.
                 edges(stored) == (first, last) && same_middle(stored, text)
             };
-        if same {
-            self.map.values.get(slot)
-        } else {
-            None
-        }
+        same.then_some(value)
     }
 }
 
