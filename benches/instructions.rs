@@ -12,7 +12,7 @@ use geetest_codes::{entries, find, lookup, onelogin, Entry, Table};
 use rustc_hash::FxHashMap;
 
 mod common;
-use common::queries;
+use common::{phf_baseline, queries};
 
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
@@ -37,6 +37,7 @@ fn main() {
         })
         .collect();
     let fx_map: FxHashMap<(Table, i32), &Entry> = std_map.iter().map(|(k, v)| (*k, *v)).collect();
+    let phf_maps = phf_baseline();
 
     let mut sum = 0i64;
     for _ in 0..ROUNDS {
@@ -49,6 +50,9 @@ fn main() {
                     .map_or(0, |e| i64::from(e.code())),
                 "fx" => fx_map
                     .get(&(table, code))
+                    .map_or(0, |e| i64::from(e.code())),
+                "phf" => phf_maps[table.index()]
+                    .get(&code)
                     .map_or(0, |e| i64::from(e.code())),
                 "find" => find(code).len() as i64,
                 "name" => names[i]

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
 mod common;
-use common::{queries, Rng, BATCH};
+use common::{phf_baseline, queries, Rng, BATCH};
 
 fn bench_lookup(c: &mut Criterion) {
     let batch = queries(None);
@@ -83,33 +83,6 @@ fn bench_lookup(c: &mut Criterion) {
         })
     });
     group.finish();
-}
-
-/// phf 0.14's `Map`, laid out at start-up by its own generator: one map per table, as the
-/// crate's first representation had them.
-fn phf_baseline() -> Vec<&'static phf::Map<i32, &'static Entry>> {
-    Table::iter()
-        .map(|table| {
-            let pairs: Vec<(i32, &'static Entry)> = table
-                .entries()
-                .iter()
-                .flat_map(|e| {
-                    std::iter::once(e.code())
-                        .chain(e.aliases().iter().copied())
-                        .map(move |n| (n, e))
-                })
-                .collect();
-            let keys: Vec<i32> = pairs.iter().map(|(k, _)| *k).collect();
-            let state = phf_generator::generate_hash(&keys);
-            let ordered: Vec<(i32, &'static Entry)> = state.map.iter().map(|&i| pairs[i]).collect();
-            let map = phf::Map {
-                key: state.key,
-                disps: Box::leak(state.disps.into_boxed_slice()),
-                entries: Box::leak(ordered.into_boxed_slice()),
-            };
-            &*Box::leak(Box::new(map))
-        })
-        .collect()
 }
 
 fn bench_typed(c: &mut Criterion) {
