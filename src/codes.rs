@@ -89,6 +89,7 @@ pub(crate) fn read_number(text: &str) -> Number {
 }
 
 /// A float that is a whole number within `i32`, as some JSON writers send codes (`12105.0`).
+#[cfg(feature = "serde")]
 pub(crate) fn integral_f64(v: f64) -> Option<i32> {
     let in_range =
         v.is_finite() && v.fract() == 0.0 && v >= f64::from(i32::MIN) && v <= f64::from(i32::MAX);

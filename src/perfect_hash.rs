@@ -105,7 +105,8 @@ impl<V> TextMap<V> {
 fn same_middle(a: &[u8], b: &[u8]) -> bool {
     let mut i = 8;
     while i + 8 < a.len() {
-        match (a[i..].first_chunk::<8>(), b[i..].first_chunk::<8>()) {
+        let chunk = |t: &[u8]| t.get(i..).and_then(|rest| rest.first_chunk::<8>().copied());
+        match (chunk(a), chunk(b)) {
             (Some(x), Some(y)) if x == y => i += 8,
             _ => return false,
         }

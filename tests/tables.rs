@@ -55,7 +55,7 @@ fn entries_are_in_table_order() {
 fn round_trip<T>(count: usize, names: &[&str])
 where
     T: TableCode + IntoEnumIterator + std::str::FromStr + TryFrom<i32> + Into<&'static str>,
-    T: Into<i32>,
+    T: Into<i32> + MaybeSerde,
     <T as std::str::FromStr>::Err: std::fmt::Debug,
 {
     let table = T::TABLE;
@@ -88,6 +88,9 @@ where
             entry
         ));
 
+        #[cfg(feature = "serde")]
+        serde_round_trip(v, entry);
+
         // Display names the table, the code and the English description.
         assert_eq!(
             v.to_string(),
@@ -99,6 +102,39 @@ where
             )
         );
     }
+}
+
+/// serde's traits when the `serde` feature is on, nothing otherwise.
+#[cfg(feature = "serde")]
+trait MaybeSerde: serde::Serialize + serde::de::DeserializeOwned {}
+#[cfg(feature = "serde")]
+impl<T: serde::Serialize + serde::de::DeserializeOwned> MaybeSerde for T {}
+#[cfg(not(feature = "serde"))]
+trait MaybeSerde {}
+#[cfg(not(feature = "serde"))]
+impl<T> MaybeSerde for T {}
+
+/// Serializes as the integer code; deserializes from every number of the row, as an integer
+/// or a decimal string.
+#[cfg(feature = "serde")]
+fn serde_round_trip<T>(v: T, entry: &Entry)
+where
+    T: TableCode + serde::Serialize + serde::de::DeserializeOwned,
+{
+    assert_eq!(serde_json::to_string(&v).unwrap(), entry.code().to_string());
+    for &number in std::iter::once(&entry.code()).chain(entry.aliases()) {
+        assert_eq!(serde_json::from_str::<T>(&number.to_string()).unwrap(), v);
+        assert_eq!(
+            serde_json::from_str::<T>(&format!("\"{number}\"")).unwrap(),
+            v
+        );
+        let code: geetest_codes::Code<T> = serde_json::from_str(&number.to_string()).unwrap();
+        assert_eq!(code, geetest_codes::Code::Known(v));
+    }
+    let json = serde_json::to_value(entry).unwrap();
+    assert_eq!(json["code"], entry.code());
+    assert_eq!(json["name"], entry.name());
+    assert_eq!(json["table"], entry.table().slug());
 }
 
 #[test]
