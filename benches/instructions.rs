@@ -12,7 +12,7 @@ use geetest_codes::{entries, find, lookup, onelogin, Entry, Table};
 use rustc_hash::FxHashMap;
 
 mod common;
-use common::{phf_baseline, queries};
+use common::{by_table_and_number, phf_baseline, queries};
 
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
@@ -28,14 +28,7 @@ fn main() {
         .map(|(i, &(t, c))| lookup(t, c).map_or(entries()[i % entries().len()].name(), Entry::name))
         .collect();
     let slugs: Vec<&str> = batch.iter().map(|(t, _)| t.slug()).collect();
-    let std_map: HashMap<(Table, i32), &Entry> = entries()
-        .iter()
-        .flat_map(|e| {
-            std::iter::once(e.code())
-                .chain(e.aliases().iter().copied())
-                .map(move |n| ((e.table(), n), e))
-        })
-        .collect();
+    let std_map: HashMap<(Table, i32), &Entry> = by_table_and_number().into_iter().collect();
     let fx_map: FxHashMap<(Table, i32), &Entry> = std_map.iter().map(|(k, v)| (*k, *v)).collect();
     let phf_maps = phf_baseline();
 

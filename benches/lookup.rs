@@ -16,18 +16,12 @@ use rustc_hash::FxHashMap;
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
 mod common;
-use common::{phf_baseline, queries, Rng, BATCH};
+use common::{by_table_and_number, phf_baseline, queries, Rng, BATCH};
 
 fn bench_lookup(c: &mut Criterion) {
     let batch = queries(None);
-    let std_map: HashMap<(Table, i32), &'static Entry> = entries()
-        .iter()
-        .flat_map(|e| {
-            std::iter::once(e.code())
-                .chain(e.aliases().iter().copied())
-                .map(move |n| ((e.table(), n), e))
-        })
-        .collect();
+    let std_map: HashMap<(Table, i32), &'static Entry> =
+        by_table_and_number().into_iter().collect();
     let fx_map: FxHashMap<(Table, i32), &'static Entry> =
         std_map.iter().map(|(k, v)| (*k, *v)).collect();
     let phf_maps = phf_baseline();

@@ -30,6 +30,18 @@ fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("the command ends")
 }
 
+/// A JSON object's keys, sorted.
+fn sorted_keys(value: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
 }
@@ -97,15 +109,8 @@ fn explain_json_is_an_array_of_entries_with_exactly_the_documented_keys() {
         ]
     );
     for entry in array {
-        let mut keys: Vec<&str> = entry
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        keys.sort_unstable();
         assert_eq!(
-            keys,
+            sorted_keys(entry),
             [
                 "action",
                 "aliases",
@@ -274,15 +279,8 @@ fn diagnose_reads_an_android_report_with_a_carrier_failure() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let value: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let mut keys: Vec<&str> = value
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort_unstable();
     assert_eq!(
-        keys,
+        sorted_keys(&value),
         [
             "carrier",
             "carrier_code",

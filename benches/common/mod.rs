@@ -83,3 +83,15 @@ pub fn phf_baseline() -> Vec<&'static phf::Map<i32, &'static Entry>> {
         })
         .collect()
 }
+
+/// Every number of every row, keyed by (table, number), as a user would index them by hand.
+pub fn by_table_and_number() -> Vec<((Table, i32), &'static Entry)> {
+    entries()
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(e.code())
+                .chain(e.aliases().iter().copied())
+                .map(move |n| ((e.table(), n), e))
+        })
+        .collect()
+}
