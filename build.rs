@@ -468,11 +468,24 @@ fn write_text_map(code: &mut String, pairs: &[(String, usize)]) -> Result<(), St
         .first()
         .map(|(_, v)| v.to_string())
         .unwrap_or_default();
+    for (text, _) in pairs {
+        if text.len() > perfect_hash::TEXT_MAX || !text.is_ascii() {
+            return Err(format!(
+                "`{text}` is not ASCII of at most {} bytes, which the text maps need",
+                perfect_hash::TEXT_MAX
+            ));
+        }
+    }
     let slots: Vec<String> = slots
         .iter()
         .map(|s| match s {
-            Some(i) => format!("({:?}, {})", pairs[*i].0, pairs[*i].1),
-            None => format!("(\"\", {filler})"),
+            Some(i) => format!(
+                "TextSlot {{ text: pad(b{:?}), len: {}, value: {} }}",
+                pairs[*i].0,
+                pairs[*i].0.len(),
+                pairs[*i].1
+            ),
+            None => format!("TextSlot {{ text: pad(b\"\"), len: 0, value: {filler} }}"),
         })
         .collect();
     let _ = write!(

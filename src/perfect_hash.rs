@@ -60,20 +60,46 @@ impl<V> PerfectMap<V> {
     }
 }
 
+/// The longest text a [`TextMap`] holds; the build script refuses longer names and slugs.
+pub(crate) const TEXT_MAX: usize = 40;
+
+/// One slot of a [`TextMap`]: its text, zero-padded to [`TEXT_MAX`] bytes, and its value.
+#[derive(Debug)]
+pub(crate) struct TextSlot<V: 'static> {
+    /// The text, then zeros.
+    pub(crate) text: [u8; TEXT_MAX],
+    /// The text's length; 0 for an empty slot.
+    pub(crate) len: u8,
+    /// The value.
+    pub(crate) value: V,
+}
+
+/// `text` zero-padded to [`TEXT_MAX`] bytes, for the generated slots.
+pub(crate) const fn pad(text: &[u8]) -> [u8; TEXT_MAX] {
+    let mut out = [0u8; TEXT_MAX];
+    let mut i = 0;
+    while i < text.len() && i < TEXT_MAX {
+        out[i] = text[i];
+        i += 1;
+    }
+    out
+}
+
 /// A map from short texts (variant names, slugs): one level of multiply-shift hashing over a
 /// hash of the text, then a comparison with the slot's text, which settles every question.
 ///
 /// The maps are small (at most a few dozen texts), so the build script can afford a sparse
 /// table in which one multiplier alone keeps every text apart; that saves the second level a
-/// [`PerfectMap`] needs.
+/// [`PerfectMap`] needs. The comparison always reads the same five words, clamped to the
+/// text's end, so that texts of mixed lengths cost no mispredicted branches.
 #[derive(Debug)]
 pub(crate) struct TextMap<V: 'static> {
     /// The multiplier.
     pub(crate) mul: u64,
     /// `64 - log2(slots)`.
     pub(crate) shift: u32,
-    /// Each slot's text and value; an empty text where no text landed.
-    pub(crate) slots: &'static [(&'static str, V)],
+    /// The slots; an empty slot has length 0.
+    pub(crate) slots: &'static [TextSlot<V>],
 }
 
 impl<V> TextMap<V> {
@@ -81,37 +107,35 @@ impl<V> TextMap<V> {
     #[inline(always)]
     pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
         let text = text.as_bytes();
+        let n = text.len();
+        if n == 0 || n > TEXT_MAX {
+            return None;
+        }
         let (first, last) = edges(text);
-        let key = mix(text.len(), first, last);
-        let (stored, value) = self
+        let slot = self
             .slots
-            .get((key.wrapping_mul(self.mul) >> self.shift) as usize)?;
-        let stored = stored.as_bytes();
-        let same = stored.len() == text.len()
-            && !text.is_empty()
-            && if text.len() < 8 {
-                stored == text
-            } else {
-                // The edges are in hand already; only a text longer than 16 bytes has a middle.
-                edges(stored) == (first, last) && same_middle(stored, text)
-            };
-        same.then_some(value)
+            .get((mix(n, first, last).wrapping_mul(self.mul) >> self.shift) as usize)?;
+        let mut diff = u64::from(usize::from(slot.len) != n);
+        if n >= 8 {
+            // Five overlapping words cover any text of 8 to 40 bytes.
+            for k in 0..TEXT_MAX / 8 {
+                let at = (8 * k).min(n - 8);
+                diff |= word_at(text, at) ^ word_at(&slot.text, at);
+            }
+        } else {
+            diff |= first ^ word_at(&slot.text, 0);
+        }
+        (diff == 0).then_some(&slot.value)
     }
 }
 
-/// Whether two texts of the same length, at least 8 bytes, agree between their first and last
-/// eight bytes. Compared eight bytes at a time, without a call to `memcmp`.
-#[inline]
-fn same_middle(a: &[u8], b: &[u8]) -> bool {
-    let mut i = 8;
-    while i + 8 < a.len() {
-        let chunk = |t: &[u8]| t.get(i..).and_then(|rest| rest.first_chunk::<8>().copied());
-        match (chunk(a), chunk(b)) {
-            (Some(x), Some(y)) if x == y => i += 8,
-            _ => return false,
-        }
-    }
-    true
+/// The eight bytes at `at`, little-endian; zero if the text ends before them.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk::<8>)
+        .map_or(0, |w| u64::from_le_bytes(*w))
 }
 
 /// The key of `code` in `table` (given by its index) in the map of all codes.
