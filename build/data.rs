@@ -100,7 +100,7 @@ pub const CATEGORIES: [&str; 12] = [
 pub const ACTIONS: [&str; 5] = ["none", "retry", "refresh-token", "fallback", "abandon"];
 
 /// Keys a row may have; anything else is a typo the build reports.
-const ROW_KEYS: [&str; 12] = [
+const ROW_KEYS: [&str; 11] = [
     "code",
     "aliases",
     "name",
@@ -112,7 +112,6 @@ const ROW_KEYS: [&str; 12] = [
     "description",
     "cause",
     "remediation",
-    "note",
 ];
 
 /// How one table of the reference maps onto the crate's types.
@@ -651,8 +650,6 @@ fn check_row(
     }
     let symbol = optional_string(row, "symbol", place, &mut errors);
     let why = optional_string(row, "why", place, &mut errors);
-    // `note` is free commentary for maintainers; it is checked for type only.
-    let _ = optional_string(row, "note", place, &mut errors);
 
     let category = required_string(row, "category", place, &mut errors);
     if let Some(category) = &category {
