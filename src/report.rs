@@ -169,9 +169,10 @@ impl<'de> Deserialize<'de> for Metadata {
                 }
                 Ok(found)
             }
-            // Anything that is not an object holds no readable carrier code. An SDK that sends
-            // its metadata as a JSON text inside a string is read as having none: decoding it
-            // would need a JSON parser in the library, which only the `cli` feature brings.
+            // Anything that is not an object holds no readable carrier code; the diagnosis says
+            // what the metadata was instead. An SDK that sends its metadata as a JSON text inside
+            // a string is not decoded: that would need a JSON parser in the library, which only
+            // the `cli` feature brings.
             fn visit_str<E>(self, _: &str) -> Result<Metadata, E> {
                 Ok(Metadata::shaped("a string"))
             }
