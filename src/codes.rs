@@ -116,6 +116,13 @@ pub(crate) fn trim(text: &str) -> &str {
 /// Parses a decimal code (aliases included) or a variant name of `T`'s table.
 #[inline]
 pub(crate) fn parse<T: TableCode>(input: &str) -> Result<T, ParseCodeError> {
+    // Variant names start with a capital letter: one that arrives as it is needs no trimming
+    // and no test for a number.
+    if input.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        if let Some(found) = T::from_name(input) {
+            return Ok(found);
+        }
+    }
     let text = trim(input);
     let found = if looks_numeric(text) {
         match read_number(text) {

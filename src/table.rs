@@ -229,6 +229,10 @@ impl FromStr for Table {
 
     /// Parses a slug such as `"onelogin/server"`; surrounding whitespace is ignored.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        // A slug that arrives as it is needs no trimming.
+        if let Some(table) = Table::from_slug(s) {
+            return Ok(table);
+        }
         match Table::from_slug(crate::codes::trim(s)) {
             Some(table) => Ok(table),
             None => Err(ParseTableError::new(s)),
