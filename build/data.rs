@@ -703,15 +703,7 @@ fn check_row(
         Some((at, DeValue::Table(table))) => {
             let zh = string_list(table, at, "remediation.zh", "zh", place, &mut errors);
             let en = string_list(table, at, "remediation.en", "en", place, &mut errors);
-            for (key, _) in table.iter() {
-                let k: &str = key.get_ref();
-                if k != "zh" && k != "en" {
-                    errors.push(place.error_at(
-                        key.span().start,
-                        format!("unknown field `remediation.{k}` (only `zh` and `en`)"),
-                    ));
-                }
-            }
+            only_languages(table, "remediation", place, &mut errors);
             if let (Some(zh), Some(en)) = (&zh, &en) {
                 if zh.len() != en.len() {
                     errors.push(place.error_near(
@@ -944,6 +936,24 @@ fn clean_text(s: &str, key: &str) -> Result<String, String> {
     }
 }
 
+/// Reports every key of `field` (a table of texts by language) other than `zh` and `en`.
+fn only_languages(
+    table: &DeTable<'_>,
+    field: &str,
+    place: &Place<'_>,
+    errors: &mut Vec<DataError>,
+) {
+    for (k, _) in table.iter() {
+        let name: &str = k.get_ref();
+        if name != "zh" && name != "en" {
+            errors.push(place.error_at(
+                k.span().start,
+                format!("unknown field `{field}.{name}` (only `zh` and `en`)"),
+            ));
+        }
+    }
+}
+
 /// `description` or `cause`: a table with `zh` and `en`, each a string or a list of strings.
 fn text(
     row: &DeTable<'_>,
@@ -957,15 +967,7 @@ fn text(
         errors.push(place.error_at(at, format!("`{key}` must be a table with `zh` and `en`")));
         return None;
     };
-    for (k, _) in table.iter() {
-        let name: &str = k.get_ref();
-        if name != "zh" && name != "en" {
-            errors.push(place.error_at(
-                k.span().start,
-                format!("unknown field `{key}.{name}` (only `zh` and `en`)"),
-            ));
-        }
-    }
+    only_languages(table, key, place, errors);
     let mut one = |lang: &str, joiner: &str| -> Option<(String, usize)> {
         let full = format!("{key}.{lang}");
         match get(table, lang).map(|v| (v.span().start, v.get_ref())) {

@@ -116,13 +116,6 @@ pub(crate) fn trim(text: &str) -> &str {
 /// Parses a decimal code (aliases included) or a variant name of `T`'s table.
 #[inline]
 pub(crate) fn parse<T: TableCode>(input: &str) -> Result<T, ParseCodeError> {
-    // Variant names start with a capital letter: one that arrives as it is needs no trimming
-    // and no test for a number.
-    if input.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
-        if let Some(found) = T::from_name(input) {
-            return Ok(found);
-        }
-    }
     let text = trim(input);
     let found = if looks_numeric(text) {
         match read_number(text) {
@@ -153,19 +146,28 @@ pub(crate) fn parse_code<T: TableCode>(input: &str) -> Result<Code<T>, ParseCode
 #[cold]
 #[inline(never)]
 fn parse_error<T: TableCode>(input: &str) -> ParseCodeError {
+    match parse_decimal(T::TABLE, input) {
+        Ok(n) => ParseCodeError::new(T::TABLE, input, ParseCodeErrorKind::Unknown, Some(n)),
+        Err(error) => error,
+    }
+}
+
+/// A decimal `i32` with an optional sign and surrounding whitespace, or the error that says
+/// why `input` is none, checked against `table`.
+pub(crate) fn parse_decimal(table: Table, input: &str) -> Result<i32, ParseCodeError> {
     let text = trim(input);
-    let (kind, code) = if text.is_empty() {
-        (ParseCodeErrorKind::Empty, None)
-    } else if looks_numeric(text) {
-        match read_number(text) {
-            Number::Fits(n) => (ParseCodeErrorKind::Unknown, Some(n)),
-            Number::OutOfRange => (ParseCodeErrorKind::OutOfRange, None),
-            Number::Invalid => (ParseCodeErrorKind::Invalid, None),
-        }
+    let kind = if text.is_empty() {
+        ParseCodeErrorKind::Empty
+    } else if !looks_numeric(text) {
+        ParseCodeErrorKind::Invalid
     } else {
-        (ParseCodeErrorKind::Invalid, None)
+        match read_number(text) {
+            Number::Fits(n) => return Ok(n),
+            Number::OutOfRange => ParseCodeErrorKind::OutOfRange,
+            Number::Invalid => ParseCodeErrorKind::Invalid,
+        }
     };
-    ParseCodeError::new(T::TABLE, input, kind, code)
+    Err(ParseCodeError::new(table, input, kind, None))
 }
 
 /// A code as it arrived: one the table knows, or a number it does not know yet.

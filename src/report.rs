@@ -12,7 +12,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::codes::{looks_numeric, read_number, Number};
+use crate::codes::{read_number, Number};
 use crate::{lookup, Carrier, Entry, Table};
 
 /// A code as it stood in a report: an integer, a string, or something else.
@@ -48,7 +48,7 @@ impl RawCode {
             RawCode::Text(s) => {
                 let text = s.trim();
                 match read_number(text) {
-                    Number::Fits(n) if looks_numeric(text) => Ok(n),
+                    Number::Fits(n) => Ok(n),
                     Number::OutOfRange => Err(format!("{s:?} does not fit in an i32")),
                     _ => Err(format!("{s:?} is not a decimal integer")),
                 }

@@ -3,8 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::codes::{looks_numeric, read_number, Number};
-use crate::error::{ParseCarrierError, ParseCodeError, ParseCodeErrorKind, ParseTableError};
+use crate::error::{ParseCarrierError, ParseCodeError, ParseTableError};
 use crate::generated;
 
 /// One table of Geetest's error-code reference.
@@ -229,10 +228,6 @@ impl FromStr for Table {
 
     /// Parses a slug such as `"onelogin/server"`; surrounding whitespace is ignored.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        // A slug that arrives as it is needs no trimming.
-        if let Some(table) = Table::from_slug(s) {
-            return Ok(table);
-        }
         match Table::from_slug(crate::codes::trim(s)) {
             Some(table) => Ok(table),
             None => Err(ParseTableError::new(s)),
@@ -402,16 +397,7 @@ impl Carrier {
     /// Surrounding whitespace and a sign are accepted; anything that is not a decimal `i32`
     /// is an error naming the text and the carrier's table.
     pub fn parse_code(self, code: &str) -> Result<CarrierCode, ParseCodeError> {
-        let text = code.trim();
-        let fail = |kind| ParseCodeError::new(self.table(), code, kind, None);
-        if text.is_empty() {
-            return Err(fail(ParseCodeErrorKind::Empty));
-        }
-        match read_number(text) {
-            Number::Fits(n) if looks_numeric(text) => Ok(self.code(n)),
-            Number::OutOfRange => Err(fail(ParseCodeErrorKind::OutOfRange)),
-            _ => Err(fail(ParseCodeErrorKind::Invalid)),
-        }
+        crate::codes::parse_decimal(self.table(), code).map(|n| self.code(n))
     }
 
     /// The carrier for an operator name, slug or Chinese name, without allocating.
