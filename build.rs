@@ -46,7 +46,10 @@ fn main() -> ExitCode {
     let mut offset = 0;
     for table in &tables {
         let code = modules.entry(table.spec.module).or_insert_with(header);
-        write_enum(code, table, offset);
+        if let Err(e) = write_enum(code, table, offset) {
+            eprintln!("geetest-codes: {e}");
+            return ExitCode::FAILURE;
+        }
         offset += table.rows.len();
     }
     for (module, code) in &modules {
@@ -135,7 +138,7 @@ fn spec_of(slug: &str) -> Option<TableSpec> {
     TABLES.iter().copied().find(|s| s.slug == slug)
 }
 
-fn write_enum(code: &mut String, table: &TableData, offset: usize) {
+fn write_enum(code: &mut String, table: &TableData, offset: usize) -> Result<(), String> {
     let spec = table.spec;
     let name = spec.enum_name;
     let slug = spec.slug;
@@ -179,7 +182,7 @@ fn write_enum(code: &mut String, table: &TableData, offset: usize) {
     // jump table or a binary search.
     let _ = writeln!(code, "impl {name} {{");
     code.push_str("    /// The variant's position in the crate's table of entries.\n");
-    code.push_str("    const fn entry_index(self) -> usize {\n        match self {\n");
+    code.push_str("    pub(crate) const fn entry_index(self) -> usize {\n        match self {\n");
     for (i, row) in table.rows.iter().enumerate() {
         let _ = writeln!(code, "            Self::{} => {},", row.name, offset + i);
     }
@@ -198,12 +201,44 @@ fn write_enum(code: &mut String, table: &TableData, offset: usize) {
             row.name
         );
     }
-    code.push_str("            _ => None,\n        }\n    }\n}\n\n");
+    code.push_str("            _ => None,\n        }\n    }\n");
+
+    // The map from variant names to variants, for `from_name`.
+    let names: Vec<(String, String)> = table
+        .rows
+        .iter()
+        .map(|row| (row.name.clone(), format!("{name}::{}", row.name)))
+        .collect();
+    let mut slots = String::new();
+    let header = write_text_map(
+        &mut slots,
+        &format!("{}_NAMES", screaming(name)),
+        name,
+        &names,
+    )
+    .map_err(|e| format!("{}: {e}", spec.slug))?;
+    let _ = writeln!(
+        code,
+        "\n    /// Every variant's name to the variant.\n    const NAMES: {header};\n}}\n\n{slots}"
+    );
     let _ = writeln!(
         code,
         "crate::codes::impl_code_enum!({name}, crate::Table::{});\n",
         spec.variant
     );
+    Ok(())
+}
+
+/// `ServerCode` as `SERVER_CODE`, for the name of a static.
+fn screaming(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
+    out
 }
 
 fn write_variant_doc(code: &mut String, table: &TableData, row: &data::Row) {
@@ -416,98 +451,98 @@ fn entries(tables: &[TableData]) -> Result<String, String> {
         |(a, b)| format!("({a}, {b})"),
     )?;
 
+    // The maps' headers are consts, so that a lookup in a map known at compile time (every
+    // typed enum's, and the slugs') has its multiplier, shift and slot count as constants; the
+    // slots themselves are statics, stored once.
     let _ = writeln!(
         code,
-        "/// Per table, every variant name to its entry's index."
+        "/// The index in `ENTRIES` of the entry named `name` in `table`, through the table's \
+         enum.\npub(crate) fn name_index(table: Table, name: &str) -> Option<usize> {{\n    \
+         match table {{"
     );
-    let _ = writeln!(
-        code,
-        "pub(crate) static BY_NAME: [TextMap<u16>; {}] = [",
-        tables.len()
-    );
-    for t in 0..tables.len() {
-        let names: Vec<(String, usize)> = by_name
-            .iter()
-            .filter(|(tt, _, _)| *tt == t)
-            .map(|(_, i, n)| (n.clone(), *i))
-            .collect();
-        write_text_map(&mut code, &names)?;
-        code.push_str(",\n");
+    for table in tables {
+        let _ = writeln!(
+            code,
+            "        Table::{} => crate::{}::{}::from_name(name).map(|c| c.entry_index()),",
+            table.spec.variant, table.spec.module, table.spec.enum_name
+        );
     }
-    code.push_str("];\n\n");
+    code.push_str("    }\n}\n\n");
 
-    let slugs: Vec<(String, usize)> = TABLES
+    let slugs: Vec<(String, String)> = TABLES
         .iter()
-        .enumerate()
-        .map(|(i, spec)| (spec.slug.to_string(), i))
+        .map(|spec| (spec.slug.to_string(), format!("Table::{}", spec.variant)))
         .collect();
-    let _ = writeln!(code, "/// Every slug to its table's index.");
-    code.push_str("pub(crate) static BY_SLUG: TextMap<u8> = ");
-    write_text_map(&mut code, &slugs)?;
-    code.push_str(";\n");
+    let header = write_text_map(&mut code, "SLUG_SLOTS", "Table", &slugs)?;
+    let _ = writeln!(
+        code,
+        "/// Every slug to its table.\npub(crate) const BY_SLUG: {header};"
+    );
     Ok(code)
 }
 
-/// Writes a `TextMap` expression over (text, value) pairs.
-fn write_text_map(code: &mut String, pairs: &[(String, usize)]) -> Result<(), String> {
-    let keyed: Vec<(u64, usize)> = pairs
-        .iter()
-        .map(|(text, v)| (perfect_hash::text_key(text.as_bytes()), *v))
-        .collect();
-    distinct_keys(&keyed, |i| {
-        pairs
-            .iter()
-            .find(|(_, v)| *v == i)
-            .map(|(t, _)| t.clone())
-            .unwrap_or_default()
-    })?;
-    let keys: Vec<u64> = keyed.iter().map(|(k, _)| *k).collect();
-    let (mul, shift, slots) =
-        fks::build_single(&keys).map_err(|e| format!("cannot build a text map: {e}"))?;
-    let filler = pairs
-        .first()
-        .map(|(_, v)| v.to_string())
-        .unwrap_or_default();
+/// Writes the slots of a `TextMap` over (text, value) pairs as the static `slots_name`, and
+/// returns the map's header, an expression that refers to them.
+fn write_text_map(
+    code: &mut String,
+    slots_name: &str,
+    value_type: &str,
+    pairs: &[(String, String)],
+) -> Result<String, String> {
+    let mut words = Vec::with_capacity(pairs.len());
     for (text, _) in pairs {
-        if text.len() > perfect_hash::TEXT_MAX || !text.is_ascii() {
+        match perfect_hash::words(text.as_bytes()) {
+            Some(w) if text.is_ascii() => words.push(w),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not ASCII of 1 to {} bytes, which the text maps need",
+                    perfect_hash::TEXT_MAX
+                ))
+            }
+        }
+    }
+    let keys: Vec<u64> = pairs
+        .iter()
+        .zip(&words)
+        .map(|((text, _), w)| perfect_hash::text_key(text.len(), w))
+        .collect();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(j) = keys[..i].iter().position(|k| k == key) {
             return Err(format!(
-                "`{text}` is not ASCII of at most {} bytes, which the text maps need",
-                perfect_hash::TEXT_MAX
+                "`{}` and `{}` have the same text key; change perfect_hash::text_key",
+                pairs[j].0, pairs[i].0
             ));
         }
     }
+    let (mul, shift, slots) =
+        fks::build_single(&keys).map_err(|e| format!("cannot build a text map: {e}"))?;
+    let filler = pairs.first().map(|(_, v)| v.as_str()).unwrap_or("0");
     let slots: Vec<String> = slots
         .iter()
         .map(|s| match s {
-            Some(i) => format!(
-                "TextSlot {{ text: pad(b{:?}), len: {}, value: {} }}",
-                pairs[*i].0,
-                pairs[*i].0.len(),
-                pairs[*i].1
+            Some(i) => {
+                let (text, value) = &pairs[*i];
+                let shown: Vec<String> = words[*i].iter().map(|w| format!("{w:#018x}")).collect();
+                format!(
+                    "    // {text:?}\n    crate::perfect_hash::TextSlot {{ words: [{}], len: {}, value: {value} }},\n",
+                    shown.join(", "),
+                    text.len()
+                )
+            }
+            None => format!(
+                "    crate::perfect_hash::TextSlot {{ words: [0; 5], len: 0, value: {filler} }},\n"
             ),
-            None => format!("TextSlot {{ text: pad(b\"\"), len: 0, value: {filler} }}"),
         })
         .collect();
-    let _ = write!(
+    let _ = writeln!(
         code,
-        "    TextMap {{ mul: {mul:#x}, shift: {shift}, slots: &[{}] }}",
-        slots.join(", ")
+        "static {slots_name}: [crate::perfect_hash::TextSlot<{value_type}>; {}] = [\n{}];\n",
+        slots.len(),
+        slots.concat()
     );
-    Ok(())
-}
-
-/// Fails when two texts hash to the same key, which would make the map unbuildable.
-fn distinct_keys(keys: &[(u64, usize)], name: impl Fn(usize) -> String) -> Result<(), String> {
-    for (i, (key, value)) in keys.iter().enumerate() {
-        if let Some((_, other)) = keys[..i].iter().find(|(k, _)| k == key) {
-            return Err(format!(
-                "`{}` and `{}` have the same text key; change perfect_hash::text_key",
-                name(*other),
-                name(*value)
-            ));
-        }
-    }
-    Ok(())
+    Ok(format!(
+        "crate::perfect_hash::TextMap<{value_type}> = crate::perfect_hash::TextMap {{ mul: {mul:#x}, shift: {shift}, slots: &{slots_name} }}"
+    ))
 }
 
 /// Writes one `PerfectMap` static built over (key, value) pairs.

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
 mod common;
-use common::{by_table_and_number, phf_baseline, queries, Rng, BATCH};
+use common::{by_table_and_number, names, phf_baseline, queries, slugs, BATCH};
 
 fn bench_lookup(c: &mut Criterion) {
     let batch = queries(None);
@@ -138,32 +138,8 @@ fn bench_parse(c: &mut Criterion) {
     let table = Table::OneLoginServer;
     let batch = queries(Some(table));
     let decimals: Vec<String> = batch.iter().map(|(_, code)| code.to_string()).collect();
-    let names: Vec<String> = batch
-        .iter()
-        .map(|&(t, code)| match lookup(t, code) {
-            Some(entry) => entry.name().to_string(),
-            // A miss: a name of another table, or a near miss of one of this table.
-            None => {
-                let other = &entries()[(code.unsigned_abs() as usize) % entries().len()];
-                if other.table() == t {
-                    format!("{}X", other.name())
-                } else {
-                    other.name().to_string()
-                }
-            }
-        })
-        .collect();
-    let mut rng = Rng(7);
-    let slugs: Vec<String> = (0..BATCH)
-        .map(|_| {
-            let slug = Table::ALL[rng.below(Table::ALL.len())].slug();
-            if rng.below(10) < 8 {
-                slug.to_string()
-            } else {
-                format!("{slug}s")
-            }
-        })
-        .collect();
+    let names = names(table);
+    let slugs = slugs();
     let json: Vec<String> = decimals.clone();
 
     let mut group = c.benchmark_group("parse");

@@ -103,7 +103,68 @@ pub(crate) fn looks_numeric(text: &str) -> bool {
     matches!(text.as_bytes().first(), Some(b'+' | b'-' | b'0'..=b'9'))
 }
 
-/// `text.trim()`, skipping the scan when the text plainly has nothing to trim: its first and
+/// The code a text names in `T`'s table, read as it stands (no trimming): a decimal `i32`
+/// (known, through its code or an alias, or not) if it starts with a sign or a digit, a
+/// variant name if it starts with a capital letter (as every variant name does), and nothing
+/// otherwise.
+#[inline(always)]
+fn read_code<T: TableCode>(text: &str) -> Option<Code<T>> {
+    match text.as_bytes().first() {
+        Some(b'A'..=b'Z') => T::from_name(text).map(Code::Known),
+        Some(b'+' | b'-' | b'0'..=b'9') => match read_number(text) {
+            Number::Fits(n) => Some(Code::from_code(n)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// [`read_code`], for a code the table knows.
+#[inline(always)]
+fn read_known<T: TableCode>(text: &str) -> Option<T> {
+    read_code(text).and_then(|code| code.known())
+}
+
+/// Parses a decimal code (aliases included) or a variant name of `T`'s table; surrounding
+/// whitespace is ignored.
+///
+/// The text is first read as it stands, which is how nearly every text arrives; only when that
+/// fails does [`parse_slow`] trim it and, if that changed anything, read it again.
+#[inline]
+pub(crate) fn parse<T: TableCode>(input: &str) -> Result<T, ParseCodeError> {
+    match read_known(input) {
+        Some(found) => Ok(found),
+        None => parse_slow::<T, T>(input, read_known),
+    }
+}
+
+/// Like [`parse`], but a number the table does not know is kept as [`Code::Unknown`].
+#[inline]
+pub(crate) fn parse_code<T: TableCode>(input: &str) -> Result<Code<T>, ParseCodeError> {
+    match read_code(input) {
+        Some(found) => Ok(found),
+        None => parse_slow::<T, Code<T>>(input, read_code),
+    }
+}
+
+/// The parsers' path for a text that did not `read` as it stands: read again once trimmed, or
+/// rejected with the reason.
+#[cold]
+#[inline(never)]
+fn parse_slow<T: TableCode, R>(
+    input: &str,
+    read: fn(&str) -> Option<R>,
+) -> Result<R, ParseCodeError> {
+    let text = trim(input);
+    if text.len() != input.len() {
+        if let Some(found) = read(text) {
+            return Ok(found);
+        }
+    }
+    Err(parse_error::<T>(input, text))
+}
+
+/// `text.trim()`, without the scan when the text plainly has nothing to trim: its first and
 /// last bytes are visible ASCII.
 #[inline]
 pub(crate) fn trim(text: &str) -> &str {
@@ -113,61 +174,33 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
-/// Parses a decimal code (aliases included) or a variant name of `T`'s table.
-#[inline]
-pub(crate) fn parse<T: TableCode>(input: &str) -> Result<T, ParseCodeError> {
-    let text = trim(input);
-    let found = if looks_numeric(text) {
-        match read_number(text) {
-            Number::Fits(n) => T::from_code(n),
-            _ => None,
-        }
-    } else {
-        T::from_name(text)
-    };
-    found.ok_or_else(|| parse_error::<T>(input))
-}
-
-/// Like [`parse`], but a number the table does not know is kept as [`Code::Unknown`].
-#[inline]
-pub(crate) fn parse_code<T: TableCode>(input: &str) -> Result<Code<T>, ParseCodeError> {
-    let text = trim(input);
-    if looks_numeric(text) {
-        if let Number::Fits(n) = read_number(text) {
-            return Ok(Code::from_code(n));
-        }
-    } else if let Some(known) = T::from_name(text) {
-        return Ok(Code::Known(known));
-    }
-    Err(parse_error::<T>(input))
-}
-
-/// Why `input` is not a code of `T`'s table. Kept out of the parsers' hot path.
-#[cold]
-#[inline(never)]
-fn parse_error<T: TableCode>(input: &str) -> ParseCodeError {
-    match parse_decimal(T::TABLE, input) {
+/// Why `input` (`text` once trimmed) is not a code of `T`'s table.
+fn parse_error<T: TableCode>(input: &str, text: &str) -> ParseCodeError {
+    match read_decimal(text) {
         Ok(n) => ParseCodeError::new(T::TABLE, input, ParseCodeErrorKind::Unknown, Some(n)),
-        Err(error) => error,
+        Err(kind) => ParseCodeError::new(T::TABLE, input, kind, None),
+    }
+}
+
+/// A trimmed text as a decimal `i32`, or why it is none.
+fn read_decimal(text: &str) -> Result<i32, ParseCodeErrorKind> {
+    if text.is_empty() {
+        Err(ParseCodeErrorKind::Empty)
+    } else if !looks_numeric(text) {
+        Err(ParseCodeErrorKind::Invalid)
+    } else {
+        match read_number(text) {
+            Number::Fits(n) => Ok(n),
+            Number::OutOfRange => Err(ParseCodeErrorKind::OutOfRange),
+            Number::Invalid => Err(ParseCodeErrorKind::Invalid),
+        }
     }
 }
 
 /// A decimal `i32` with an optional sign and surrounding whitespace, or the error that says
 /// why `input` is none, checked against `table`.
 pub(crate) fn parse_decimal(table: Table, input: &str) -> Result<i32, ParseCodeError> {
-    let text = trim(input);
-    let kind = if text.is_empty() {
-        ParseCodeErrorKind::Empty
-    } else if !looks_numeric(text) {
-        ParseCodeErrorKind::Invalid
-    } else {
-        match read_number(text) {
-            Number::Fits(n) => return Ok(n),
-            Number::OutOfRange => ParseCodeErrorKind::OutOfRange,
-            Number::Invalid => ParseCodeErrorKind::Invalid,
-        }
-    };
-    Err(ParseCodeError::new(table, input, kind, None))
+    read_decimal(trim(input)).map_err(|kind| ParseCodeError::new(table, input, kind, None))
 }
 
 /// A code as it arrived: one the table knows, or a number it does not know yet.
@@ -297,6 +330,7 @@ impl<T: TableCode> std::str::FromStr for Code<T> {
     type Err = ParseCodeError;
 
     /// Parses a decimal number (kept even if the table does not know it) or a variant name.
+    #[inline]
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         parse_code::<T>(s)
     }
@@ -431,7 +465,7 @@ macro_rules! impl_code_enum {
             /// The variant with exactly this name, such as `"SignatureError"`.
             #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
-                $crate::name_index($table, name).and_then(Self::from_entry_index)
+                Self::NAMES.get(name).copied()
             }
 
             /// The code's row in the table: its texts, steps and decision.
@@ -493,10 +527,12 @@ macro_rules! impl_code_enum {
                 $name::entry(self)
             }
 
+            #[inline]
             fn from_code(code: i32) -> Option<Self> {
                 $name::from_code(code)
             }
 
+            #[inline]
             fn from_name(name: &str) -> Option<Self> {
                 $name::from_name(name)
             }
@@ -522,6 +558,7 @@ macro_rules! impl_code_enum {
 
             /// Parses the decimal code (or an alias), with an optional sign and surrounding
             /// whitespace, or the variant name.
+            #[inline]
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 $crate::codes::parse::<Self>(s)
             }

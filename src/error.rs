@@ -62,6 +62,7 @@ pub struct ParseCodeError {
 }
 
 impl ParseCodeError {
+    #[inline]
     pub(crate) fn new(
         table: Table,
         input: &str,
@@ -214,24 +215,32 @@ impl ShortText {
     /// How much of the input is kept.
     const KEEP: usize = 40;
 
+    #[inline]
     fn new(input: &str) -> Self {
         let mut end = input.len().min(Self::KEEP);
         while !input.is_char_boundary(end) {
             end -= 1;
         }
-        let kept = &input.as_bytes()[..end];
+        let kept = input.as_bytes().get(..end).unwrap_or_default();
         let mut bytes = [0u8; Self::CAPACITY];
-        // Eight bytes at a time: a fixed-size copy needs no call to `memcpy`.
-        let mut at = 0;
-        while let (Some(from), Some(to)) = (
-            kept[at..].first_chunk::<8>(),
-            bytes[at..].first_chunk_mut::<8>(),
-        ) {
-            *to = *from;
-            at += 8;
-        }
-        for (to, from) in bytes[at..].iter_mut().zip(&kept[at..]) {
-            *to = *from;
+        match end.checked_sub(8) {
+            // Five overlapping eight-byte copies cover any 8 to 40 bytes, with no loop.
+            Some(last) => {
+                for start in [0, 8, 16, 24, 32] {
+                    let at = start.min(last);
+                    if let (Some(to), Some(from)) = (
+                        bytes.get_mut(at..at + 8),
+                        kept.get(at..).and_then(<[u8]>::first_chunk::<8>),
+                    ) {
+                        to.copy_from_slice(from);
+                    }
+                }
+            }
+            None => {
+                for (to, from) in bytes.iter_mut().zip(kept) {
+                    *to = *from;
+                }
+            }
         }
         let mut len = end;
         if end < input.len() {

@@ -149,16 +149,7 @@ pub(crate) fn entry_index(table: Table, code: i32) -> Option<usize> {
 /// The entry named `name` (a variant name such as `"SignatureError"`) in `table`.
 #[inline]
 pub fn lookup_name(table: Table, name: &str) -> Option<&'static Entry> {
-    name_index(table, name).map(|i| &generated::ENTRIES[i])
-}
-
-/// The index in `ENTRIES` of the entry named `name` in `table`.
-#[inline]
-pub(crate) fn name_index(table: Table, name: &str) -> Option<usize> {
-    generated::BY_NAME
-        .get(table.index())?
-        .get(name)
-        .map(|&i| usize::from(i))
+    generated::name_index(table, name).map(|i| &generated::ENTRIES[i])
 }
 
 /// Every entry whose code or alias is `code`, in any table, in table order.

@@ -63,35 +63,34 @@ impl<V> PerfectMap<V> {
 /// The longest text a [`TextMap`] holds; the build script refuses longer names and slugs.
 pub(crate) const TEXT_MAX: usize = 40;
 
-/// One slot of a [`TextMap`]: its text, zero-padded to [`TEXT_MAX`] bytes, and its value.
+/// A text as a [`TextMap`] sees it: five little-endian words that together cover every byte.
+///
+/// For a text of 8 to 40 bytes they are the eight bytes starting at 0, 8, 16, 24 and
+/// `len - 8`, each start clamped to `len - 8` (so a short text repeats its last word); a text of
+/// 1 to 7 bytes is one word, its bytes then zeros, five times. Two texts of the same length have
+/// the same words exactly when they are the same text, so comparing the length and the words
+/// compares the texts, with no loop and no branch that depends on the text.
+pub(crate) type Words = [u64; 5];
+
+/// One slot of a [`TextMap`]: its text's [`Words`] and length, and its value.
 #[derive(Debug)]
 pub(crate) struct TextSlot<V: 'static> {
-    /// The text, then zeros.
-    pub(crate) text: [u8; TEXT_MAX],
-    /// The text's length; 0 for an empty slot.
-    pub(crate) len: u8,
+    /// The text's words, computed by the build script with [`words`].
+    pub(crate) words: Words,
+    /// The text's length; 0 for an empty slot, which no text matches.
+    pub(crate) len: usize,
     /// The value.
     pub(crate) value: V,
 }
 
-/// `text` zero-padded to [`TEXT_MAX`] bytes, for the generated slots.
-pub(crate) const fn pad(text: &[u8]) -> [u8; TEXT_MAX] {
-    let mut out = [0u8; TEXT_MAX];
-    let mut i = 0;
-    while i < text.len() && i < TEXT_MAX {
-        out[i] = text[i];
-        i += 1;
-    }
-    out
-}
-
 /// A map from short texts (variant names, slugs): one level of multiply-shift hashing over a
-/// hash of the text, then a comparison with the slot's text, which settles every question.
+/// key made from the text's first and last eight bytes and its length, then a comparison with
+/// the slot's text, which settles every question.
 ///
 /// The maps are small (at most a few dozen texts), so the build script can afford a sparse
 /// table in which one multiplier alone keeps every text apart; that saves the second level a
-/// [`PerfectMap`] needs. The comparison always reads the same five words, clamped to the
-/// text's end, so that texts of mixed lengths cost no mispredicted branches.
+/// [`PerfectMap`] needs. The slot keeps its text as [`Words`], worked out by the build script,
+/// so the comparison is five word compares whatever the text's length.
 #[derive(Debug)]
 pub(crate) struct TextMap<V: 'static> {
     /// The multiplier.
@@ -107,26 +106,42 @@ impl<V> TextMap<V> {
     #[inline(always)]
     pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
         let text = text.as_bytes();
-        let n = text.len();
-        if n == 0 || n > TEXT_MAX {
-            return None;
-        }
-        let (first, last) = edges(text);
+        let words = words(text)?;
         let slot = self
             .slots
-            .get((mix(n, first, last).wrapping_mul(self.mul) >> self.shift) as usize)?;
-        let mut diff = u64::from(usize::from(slot.len) != n);
-        if n >= 8 {
-            // Five overlapping words cover any text of 8 to 40 bytes.
-            for k in 0..TEXT_MAX / 8 {
-                let at = (8 * k).min(n - 8);
-                diff |= word_at(text, at) ^ word_at(&slot.text, at);
-            }
-        } else {
-            diff |= first ^ word_at(&slot.text, 0);
+            .get((text_key(text.len(), &words).wrapping_mul(self.mul) >> self.shift) as usize)?;
+        let mut diff = (slot.len ^ text.len()) as u64;
+        for (a, b) in words.iter().zip(&slot.words) {
+            diff |= a ^ b;
         }
         (diff == 0).then_some(&slot.value)
     }
+}
+
+/// The [`Words`] of a text, or `None` for an empty text or one longer than [`TEXT_MAX`].
+#[inline(always)]
+pub(crate) fn words(text: &[u8]) -> Option<Words> {
+    let n = text.len();
+    // One compare tells the usual case (8 to 40 bytes) from the rest.
+    let last = n.wrapping_sub(8);
+    if last <= TEXT_MAX - 8 {
+        let at = |start: usize| word_at(text, start.min(last));
+        Some([at(0), at(8), at(16), at(24), at(last)])
+    } else if (1..8).contains(&n) {
+        Some([short_word(text); 5])
+    } else {
+        None
+    }
+}
+
+/// The key a text is hashed by: the sum of its first and last words (one word twice for a text
+/// under eight bytes), with its length mixed in, as names such as `SignatureIdMismatch` and
+/// `SignatureKeyMismatch` share both words. Texts that share a key differ elsewhere; the build
+/// script refuses a map in which two keys are equal, and the comparison with the slot's words
+/// settles every lookup.
+#[inline(always)]
+pub(crate) fn text_key(len: usize, words: &Words) -> u64 {
+    words[0].wrapping_add(words[4]) ^ len as u64
 }
 
 /// The eight bytes at `at`, little-endian; zero if the text ends before them.
@@ -136,6 +151,12 @@ fn word_at(bytes: &[u8], at: usize) -> u64 {
         .get(at..)
         .and_then(<[u8]>::first_chunk::<8>)
         .map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// Up to seven bytes, little-endian.
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
 }
 
 /// The key of `code` in `table` (given by its index) in the map of all codes.
@@ -148,43 +169,4 @@ pub(crate) const fn code_key(table: usize, code: i32) -> u64 {
 #[inline]
 pub(crate) const fn number_key(code: i32) -> u64 {
     code as u32 as u64
-}
-
-const K: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// A hash of a short text, enough to tell one map's texts apart (the build script checks that
-/// it does): its length, its first eight bytes and its last eight bytes. The map compares the
-/// whole text after.
-///
-/// The library reaches it through [`TextMap::get`]; the build script calls it directly.
-#[allow(dead_code)]
-pub(crate) fn text_key(text: &[u8]) -> u64 {
-    let (first, last) = edges(text);
-    mix(text.len(), first, last)
-}
-
-/// The first and last eight bytes of a text, little-endian; a shorter text is both.
-#[inline]
-fn edges(text: &[u8]) -> (u64, u64) {
-    match (text.first_chunk::<8>(), text.last_chunk::<8>()) {
-        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last)),
-        _ => {
-            let w = short_word(text);
-            (w, w)
-        }
-    }
-}
-
-#[inline]
-fn mix(len: usize, first: u64, last: u64) -> u64 {
-    let h = (first ^ len as u64).wrapping_mul(K);
-    let h = (h.rotate_left(29) ^ last).wrapping_mul(K);
-    // Never the empty slot's key.
-    h & !1
-}
-
-/// Up to seven bytes, little-endian.
-#[inline]
-fn short_word(bytes: &[u8]) -> u64 {
-    bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
 }

@@ -205,9 +205,7 @@ impl Table {
     /// The table with exactly this slug, without allocating.
     #[inline]
     pub fn from_slug(slug: &str) -> Option<Table> {
-        Table::ALL
-            .get(usize::from(*generated::BY_SLUG.get(slug)?))
-            .copied()
+        generated::BY_SLUG.get(slug).copied()
     }
 
     /// Iterates over every table, in the reference's order.
@@ -227,11 +225,27 @@ impl FromStr for Table {
     type Err = ParseTableError;
 
     /// Parses a slug such as `"onelogin/server"`; surrounding whitespace is ignored.
+    #[inline]
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match Table::from_slug(crate::codes::trim(s)) {
+        match Table::from_slug(s) {
             Some(table) => Ok(table),
-            None => Err(ParseTableError::new(s)),
+            None => Table::from_str_slow(s),
         }
+    }
+}
+
+impl Table {
+    /// [`Table::from_str`] for a text that is not a slug as it stands: trimmed, or rejected.
+    #[cold]
+    #[inline(never)]
+    fn from_str_slow(s: &str) -> Result<Table, ParseTableError> {
+        let text = crate::codes::trim(s);
+        let found = if text.len() == s.len() {
+            None
+        } else {
+            Table::from_slug(text)
+        };
+        found.ok_or_else(|| ParseTableError::new(s))
     }
 }
 

@@ -448,3 +448,60 @@ fn h5_web_rows_have_the_cause_column() {
     let entry = lookup(Table::H5OnePassWeb, 100).unwrap();
     assert_eq!(entry.cause(Lang::Zh), Some("断网，超时或者跨域"));
 }
+
+#[test]
+fn texts_with_surrounding_whitespace_parse_as_their_trimmed_selves() {
+    use onelogin::ServerCode;
+    // A name of seven bytes, one of fourteen, a number and an alias-free code, each with
+    // whitespace before, after or both, including a full-width space (U+3000).
+    for text in ["Success", "SignatureError", "12105", "+12105"] {
+        let expected = text.parse::<ServerCode>().unwrap();
+        for padded in [
+            format!(" {text}"),
+            format!("{text}\t"),
+            format!("\n{text} "),
+            format!("\u{3000}{text}\u{3000}"),
+        ] {
+            assert_eq!(padded.parse::<ServerCode>(), Ok(expected), "{padded:?}");
+            assert_eq!(
+                padded.parse::<geetest_codes::Code<ServerCode>>(),
+                Ok(geetest_codes::Code::Known(expected)),
+                "{padded:?}"
+            );
+        }
+    }
+    assert_eq!(
+        " onelogin/server\n".parse::<Table>(),
+        Ok(Table::OneLoginServer)
+    );
+    assert_eq!(
+        "\u{3000}carrier/china-mobile".parse::<Table>(),
+        Ok(Table::ChinaMobile)
+    );
+
+    // Whitespace inside, or a name in the wrong case, is still refused, and the error keeps the
+    // input as it arrived.
+    for bad in [
+        "Signature Error",
+        " signatureerror ",
+        "SUCCESS",
+        "Success\u{0}",
+    ] {
+        let error = bad.parse::<ServerCode>().unwrap_err();
+        assert_eq!(error.input(), bad);
+        assert_eq!(error.kind(), geetest_codes::ParseCodeErrorKind::Invalid);
+    }
+    let error = " 99999 ".parse::<ServerCode>().unwrap_err();
+    assert_eq!(
+        (error.input(), error.kind(), error.code()),
+        (
+            " 99999 ",
+            geetest_codes::ParseCodeErrorKind::Unknown,
+            Some(99999)
+        )
+    );
+    assert_eq!(
+        " onelogin/server x".parse::<Table>().unwrap_err().input(),
+        " onelogin/server x"
+    );
+}

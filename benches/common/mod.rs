@@ -57,6 +57,40 @@ pub fn queries(only: Option<Table>) -> Vec<(Table, i32)> {
     out
 }
 
+/// 1,024 variant names for `table`'s enum, from `queries(Some(table))`: a hit's name, and for
+/// a miss a name of another table or a near miss (a name of this table with `X` appended).
+pub fn names(table: Table) -> Vec<String> {
+    queries(Some(table))
+        .iter()
+        .map(|&(t, code)| match lookup(t, code) {
+            Some(entry) => entry.name().to_string(),
+            None => {
+                let other = &entries()[(code.unsigned_abs() as usize) % entries().len()];
+                if other.table() == t {
+                    format!("{}X", other.name())
+                } else {
+                    other.name().to_string()
+                }
+            }
+        })
+        .collect()
+}
+
+/// 1,024 slugs: 80% a table's slug, 20% a slug with `s` appended.
+pub fn slugs() -> Vec<String> {
+    let mut rng = Rng(7);
+    (0..BATCH)
+        .map(|_| {
+            let slug = Table::ALL[rng.below(Table::ALL.len())].slug();
+            if rng.below(10) < 8 {
+                slug.to_string()
+            } else {
+                format!("{slug}s")
+            }
+        })
+        .collect()
+}
+
 /// phf 0.14's `Map`, laid out at start-up by its own generator: one map per table, as the
 /// crate's first representation had them.
 pub fn phf_baseline() -> Vec<&'static phf::Map<i32, &'static Entry>> {
