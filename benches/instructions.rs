@@ -23,6 +23,10 @@ fn main() {
     let batch = queries(None);
     let names = names(Table::OneLoginServer);
     let slugs = slugs();
+    let decimals: Vec<String> = queries(Some(Table::OneLoginServer))
+        .iter()
+        .map(|(_, code)| code.to_string())
+        .collect();
     let std_map: HashMap<(Table, i32), &Entry> = by_table_and_number().into_iter().collect();
     let fx_map: FxHashMap<(Table, i32), &Entry> = std_map.iter().map(|(k, v)| (*k, *v)).collect();
     let phf_maps = phf_baseline();
@@ -53,6 +57,10 @@ fn main() {
         "find" => run(&batch, |&(_, code)| find(code).len() as i64),
         "name" => run(&names, |name| {
             name.parse::<onelogin::ServerCode>()
+                .map_or(0, |c| i64::from(c.code()))
+        }),
+        "decimal" => run(&decimals, |text| {
+            text.parse::<onelogin::ServerCode>()
                 .map_or(0, |c| i64::from(c.code()))
         }),
         "slug" => run(&slugs, |slug| {

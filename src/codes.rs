@@ -175,14 +175,17 @@ pub(crate) fn trim(text: &str) -> &str {
 }
 
 /// Why `input` (`text` once trimmed) is not a code of `T`'s table.
+#[inline]
 fn parse_error<T: TableCode>(input: &str, text: &str) -> ParseCodeError {
-    match read_decimal(text) {
-        Ok(n) => ParseCodeError::new(T::TABLE, input, ParseCodeErrorKind::Unknown, Some(n)),
-        Err(kind) => ParseCodeError::new(T::TABLE, input, kind, None),
-    }
+    let (kind, code) = match read_decimal(text) {
+        Ok(n) => (ParseCodeErrorKind::Unknown, Some(n)),
+        Err(kind) => (kind, None),
+    };
+    ParseCodeError::new(T::TABLE, input, kind, code)
 }
 
 /// A trimmed text as a decimal `i32`, or why it is none.
+#[inline(always)]
 fn read_decimal(text: &str) -> Result<i32, ParseCodeErrorKind> {
     if text.is_empty() {
         Err(ParseCodeErrorKind::Empty)

@@ -124,7 +124,7 @@ pub struct ParseTableError {
 }
 
 impl ParseTableError {
-    #[cold]
+    #[inline]
     pub(crate) fn new(input: &str) -> Self {
         ParseTableError {
             input: ShortText::new(input),
