@@ -69,7 +69,7 @@ pub(crate) const TEXT_MAX: usize = 40;
 /// `len - 8`, each start clamped to `len - 8` (so a short text repeats its last word); a text of
 /// 1 to 7 bytes is one word, its bytes then zeros, five times. Two texts of the same length have
 /// the same words exactly when they are the same text, so comparing the length and the words
-/// compares the texts, with no loop and no branch that depends on the text.
+/// compares the texts: five word compares whatever the length, with no loop over the bytes.
 pub(crate) type Words = [u64; 5];
 
 /// One slot of a [`TextMap`]: its text's [`Words`] and length, and its value.
@@ -95,6 +95,10 @@ pub(crate) struct TextSlot<V: 'static> {
 /// table in which one multiplier alone keeps every text apart; that saves the second level a
 /// [`PerfectMap`] needs. The slot keeps its text as [`Words`], worked out by the build script,
 /// so the comparison is five word compares whatever the text's length.
+///
+/// The generated maps are consts whose slots are statics: where the map is known at compile
+/// time (a typed enum's names, the slugs), the multiplier, the shift and the number of slots
+/// are constants in the code, and the slot index needs no bounds check.
 #[derive(Debug)]
 pub(crate) struct TextMap<V: 'static> {
     /// The multiplier.
