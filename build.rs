@@ -10,6 +10,9 @@ mod fks;
 #[path = "src/perfect_hash.rs"]
 mod perfect_hash;
 
+// Names the data check lets through must fit the maps that look them up.
+const _: () = assert!(data::NAME_MAX == perfect_hash::TEXT_MAX);
+
 use std::collections::BTreeMap;
 use std::env;
 use std::fmt::Write as _;
@@ -212,14 +215,14 @@ fn write_enum(code: &mut String, table: &TableData, offset: usize) -> Result<(),
     let mut slots = String::new();
     let header = write_text_map(
         &mut slots,
-        &format!("{}_NAMES", screaming(name)),
+        &format!("{}_NAME_SLOTS", screaming(name)),
         name,
         &names,
     )
     .map_err(|e| format!("{}: {e}", spec.slug))?;
     let _ = writeln!(
         code,
-        "\n    /// Every variant's name to the variant.\n    const NAMES: {header};\n}}\n\n{slots}"
+        "\n    /// Every variant's name to the variant.\n    const NAME_MAP: {header};\n}}\n\n{slots}"
     );
     let _ = writeln!(
         code,

@@ -639,13 +639,19 @@ fn check_row(
     let name = required_string(row, "name", place, &mut errors);
     let name_line = value_line(row, "name", place);
     if let Some(name) = &name {
-        if !is_upper_camel(name) {
-            errors.push(place.error_near(
-                value_start(row, "name"),
-                format!(
-                    "name `{name}` is not an UpperCamelCase identifier (a capital letter, then letters and digits)"
-                ),
-            ));
+        let problem = if !is_upper_camel(name) {
+            Some("is not an UpperCamelCase identifier (a capital letter, then letters and digits)")
+        } else if name == "Self" {
+            Some("is a Rust keyword, which cannot name a variant")
+        } else if name.len() > NAME_MAX {
+            Some("is longer than 40 bytes, the longest name the lookup maps hold")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            errors.push(
+                place.error_near(value_start(row, "name"), format!("name `{name}` {problem}")),
+            );
         }
     }
     let symbol = optional_string(row, "symbol", place, &mut errors);
@@ -807,6 +813,10 @@ fn parse_int(digits: &str, radix: u32) -> Option<i64> {
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
     i64::from_str_radix(&clean, radix).ok()
 }
+
+/// The longest variant name: the limit of the text maps that look names up
+/// (`TEXT_MAX` in `src/perfect_hash.rs`; the build script checks that the two agree).
+pub const NAME_MAX: usize = 40;
 
 fn is_upper_camel(name: &str) -> bool {
     let mut chars = name.chars();

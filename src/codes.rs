@@ -175,8 +175,16 @@ fn parse_slow<T: TableCode, R>(
 pub(crate) fn trim(text: &str) -> &str {
     match (text.as_bytes().first(), text.as_bytes().last()) {
         (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
+        _ => trim_any(text),
     }
+}
+
+/// `text.trim()`, kept out of line: the Unicode scan is rare and would crowd the paths that
+/// call [`trim`].
+#[cold]
+#[inline(never)]
+fn trim_any(text: &str) -> &str {
+    text.trim()
 }
 
 /// Why `input` (`text` once trimmed) is not a code of `T`'s table.
@@ -190,7 +198,7 @@ fn parse_error<T: TableCode>(input: &str, text: &str) -> ParseCodeError {
 }
 
 /// A trimmed text as a decimal `i32`, or why it is none.
-#[inline(always)]
+#[inline]
 fn read_decimal(text: &str) -> Result<i32, ParseCodeErrorKind> {
     if text.is_empty() {
         Err(ParseCodeErrorKind::Empty)
@@ -431,7 +439,14 @@ pub(crate) mod serde_impl {
     pub(crate) fn deserialize_code<'de, D: Deserializer<'de>, T: TableCode>(
         deserializer: D,
     ) -> Result<Code<T>, D::Error> {
-        deserializer.deserialize_any(CodeVisitor(PhantomData))
+        // Self-describing formats (JSON, TOML, YAML …) say whether a code arrived as a number
+        // or a string. Compact binary formats such as bincode and postcard cannot, so there a
+        // code is read back the way it was written: as an `i32`.
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_any(CodeVisitor(PhantomData))
+        } else {
+            deserializer.deserialize_i32(CodeVisitor(PhantomData))
+        }
     }
 
     /// Serializes as the integer code, unknown codes included.
@@ -473,7 +488,7 @@ macro_rules! impl_code_enum {
             /// The variant with exactly this name, such as `"SignatureError"`.
             #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
-                Self::NAMES.get(name).copied()
+                Self::NAME_MAP.get(name).copied()
             }
 
             /// The code's row in the table: its texts, steps and decision.

@@ -52,7 +52,7 @@ pub enum ParseCodeErrorKind {
 ///
 /// Returned by `FromStr` on the typed enums and by their serde deserializers. Its message
 /// names the input and the table, such as
-/// `"abc" is not a code of the onelogin/server table: not a decimal number or a variant name`.
+/// `"abc" is not a code of the onelogin/server table: neither a decimal number nor one of the table's variant names`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ParseCodeError {
     table: Table,
@@ -108,7 +108,9 @@ impl fmt::Display for ParseCodeError {
         )?;
         match self.kind {
             ParseCodeErrorKind::Empty => f.write_str("the text is empty"),
-            ParseCodeErrorKind::Invalid => f.write_str("not a decimal number or a variant name"),
+            ParseCodeErrorKind::Invalid => {
+                f.write_str("neither a decimal number nor one of the table's variant names")
+            }
             ParseCodeErrorKind::OutOfRange => f.write_str("the number does not fit in an i32"),
             ParseCodeErrorKind::Unknown => f.write_str("the table has no such code"),
         }

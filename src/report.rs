@@ -337,25 +337,28 @@ impl ClientReport {
             raw.number()
                 .map_err(|reason| ReportError::MalformedCode { table, key, reason })?;
         let entry = lookup(table, code);
-        let carrier = entry
-            .and_then(Entry::carrier)
-            .or_else(|| self.operator.as_deref().and_then(|op| op.parse().ok()))
-            .or_else(|| table.carrier());
-        // A carrier code that cannot be read is left out, with the reason, rather than failing
-        // the diagnosis: the app's own code is what the report is about.
-        let (carrier_code, carrier_code_problem) = match (carrier, &self.carrier_code) {
-            (Some(_), Some(raw)) if table.carrier().is_none() && !raw.is_blank() => {
-                match raw.number() {
-                    Ok(n) => (Some(n), None),
-                    Err(reason) => (None, Some(reason)),
-                }
-            }
-            (Some(_), None) if table.carrier().is_none() => (
+        // A carrier table's report is about that carrier whatever `operator` says; otherwise
+        // the code's own carrier link, then the report's `operator`.
+        let carrier = table
+            .carrier()
+            .or_else(|| entry.and_then(Entry::carrier))
+            .or_else(|| self.operator.as_deref().and_then(|op| op.parse().ok()));
+        // The carrier's code in `metadata` is kept even when the carrier is unknown. One that
+        // cannot be read is left out, with the reason, rather than failing the diagnosis: the
+        // app's own code is what the report is about. A carrier table's code is itself the
+        // carrier's code, so there `metadata` is not read.
+        let (carrier_code, carrier_code_problem) = match &self.carrier_code {
+            _ if table.carrier().is_some() => (None, None),
+            Some(raw) if !raw.is_blank() => match raw.number() {
+                Ok(n) => (Some(n), None),
+                Err(reason) => (None, Some(reason)),
+            },
+            _ => (
                 None,
                 self.metadata_not_object
+                    .filter(|_| carrier.is_some())
                     .map(|kind| format!("the report's `metadata` is {kind}, not an object")),
             ),
-            _ => (None, None),
         };
         let carrier_entry = match (carrier, carrier_code) {
             (Some(carrier), Some(code)) => lookup(carrier.table(), code),
@@ -406,13 +409,16 @@ impl Diagnosis {
         self.entry
     }
 
-    /// The carrier: the one the code points to (-401xx/-402xx/-403xx), else the one the report
-    /// names, else the table's own for a carrier table.
+    /// The carrier: the table's own for a carrier table, else the one the code points to
+    /// (-401xx/-402xx/-403xx), else the one the report names.
     pub fn carrier(&self) -> Option<Carrier> {
         self.carrier
     }
 
-    /// The carrier's own code from the report's `metadata`, when it holds a readable one.
+    /// The carrier's own code from the report's `metadata`, when it holds a readable one, even
+    /// if the report does not say which carrier answered (then [`carrier`](Diagnosis::carrier)
+    /// is `None` and so is [`carrier_entry`](Diagnosis::carrier_entry)). Always `None` for a
+    /// carrier table, whose code is already the carrier's.
     pub fn carrier_code(&self) -> Option<i32> {
         self.carrier_code
     }

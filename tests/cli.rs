@@ -250,7 +250,28 @@ fn tables_lists_slug_title_and_rows() {
 fn completions_are_printed_for_bash() {
     let output = run(&["completions", "bash"]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).contains("geetest-codes"));
+    let script = stdout(&output);
+    assert!(script.contains("complete -F _geetest__codes"), "{script}");
+    // Every state the script moves to (`cmd="…"`) has a case arm that completes it, so that
+    // `geetest-codes explain --t<TAB>` and `diagnose --table o<TAB>` complete.
+    let states: Vec<&str> = script
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("cmd=\""))
+        .filter_map(|rest| rest.strip_suffix('"'))
+        .filter(|state| !state.is_empty())
+        .collect();
+    assert!(
+        states.contains(&"geetest__codes__subcmd__explain"),
+        "{states:?}"
+    );
+    for state in states {
+        assert!(
+            script
+                .lines()
+                .any(|line| line.trim() == format!("{state})")),
+            "no case arm for {state}"
+        );
+    }
 }
 
 #[test]

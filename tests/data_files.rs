@@ -290,6 +290,29 @@ fn name_that_is_not_upper_camel_case_is_rejected() {
 }
 
 #[test]
+fn name_that_is_a_keyword_is_rejected() {
+    bad(
+        "name-is-a-keyword.toml",
+        "onelogin/server",
+        ":18: row 2 (code 12105): ",
+        &["`Self`", "keyword"],
+    );
+}
+
+#[test]
+fn name_longer_than_the_maps_hold_is_rejected() {
+    bad(
+        "name-too-long.toml",
+        "onelogin/server",
+        ":18: row 2 (code 12105): ",
+        &[
+            "`SignatureErrorWithAVeryLongNameOverFortyBytes`",
+            "40 bytes",
+        ],
+    );
+}
+
+#[test]
 fn name_collision_is_rejected() {
     bad(
         "name-collision.toml",

@@ -391,6 +391,35 @@ mod with_serde {
     }
 
     #[test]
+    fn a_carrier_code_is_kept_when_the_carrier_is_unknown() {
+        // -20200 links to no carrier and "CMCC" is no carrier name the crate reads, yet the
+        // carrier's own code is still in the report.
+        for json in [
+            r#"{"errorCode":"-20200","metadata":{"resultCode":"103111"}}"#,
+            r#"{"errorCode":"-20200","operator":"CMCC","metadata":{"resultCode":103111}}"#,
+        ] {
+            let d = diagnose(Table::OneLoginAndroid, json).unwrap();
+            assert_eq!(d.carrier(), None, "{json}");
+            assert_eq!(d.carrier_code(), Some(103111), "{json}");
+            assert_eq!(d.carrier_entry(), None, "{json}");
+            assert_eq!(serde_json::to_value(&d).unwrap()["carrier_code"], 103111);
+        }
+    }
+
+    #[test]
+    fn a_carrier_tables_report_is_about_that_carrier() {
+        let d = diagnose(
+            Table::ChinaTelecom,
+            r#"{"code":"-8001","operator":"CM","metadata":{"resultCode":"103111"}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.carrier(), Some(Carrier::ChinaTelecom));
+        assert_eq!(d.entry().unwrap().code(), -8001);
+        assert_eq!(d.carrier_code(), None);
+        assert_eq!(d.carrier_entry(), None);
+    }
+
+    #[test]
     fn an_unknown_code_is_diagnosed_without_an_entry() {
         let d = diagnose(Table::OneLoginAndroid, r#"{"errorCode":"-29999"}"#).unwrap();
         assert_eq!(d.code(), -29999);
@@ -420,5 +449,57 @@ mod with_serde {
             assert!(matches!(error, ReportError::MalformedCode { .. }), "{json}");
             assert!(error.to_string().contains(needle), "{json}: {error}");
         }
+    }
+
+    /// A compact binary format's deserializer, as bincode and postcard are: it cannot say what
+    /// comes next, so `deserialize_any` fails, and it holds one `i32`.
+    struct Compact(i32);
+
+    impl<'de> serde::Deserializer<'de> for Compact {
+        type Error = serde::de::value::Error;
+
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            Err(serde::de::Error::custom(
+                "a compact format cannot describe itself",
+            ))
+        }
+
+        fn deserialize_i32<V: serde::de::Visitor<'de>>(
+            self,
+            v: V,
+        ) -> Result<V::Value, Self::Error> {
+            v.visit_i32(self.0)
+        }
+
+        fn is_human_readable(&self) -> bool {
+            false
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+            identifier ignored_any
+        }
+    }
+
+    #[test]
+    fn codes_read_back_from_compact_binary_formats() {
+        assert_eq!(
+            Code::<onelogin::ServerCode>::deserialize(Compact(12105)),
+            Ok(Code::Known(onelogin::ServerCode::SignatureError))
+        );
+        assert_eq!(
+            Code::<onelogin::ServerCode>::deserialize(Compact(99999)),
+            Ok(Code::Unknown(99999))
+        );
+        assert_eq!(
+            onelogin::ServerCode::deserialize(Compact(12105)),
+            Ok(onelogin::ServerCode::SignatureError)
+        );
+        let unknown = onelogin::ServerCode::deserialize(Compact(99999)).unwrap_err();
+        assert!(unknown.to_string().contains("99999"), "{unknown}");
     }
 }

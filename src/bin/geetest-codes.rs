@@ -1,6 +1,7 @@
 //! `geetest-codes`: explains Geetest OneLogin/OnePass error codes, like `rustc --explain`.
 
 use std::io::{self, Read, Write};
+use std::num::IntErrorKind;
 use std::process::ExitCode;
 
 use clap::builder::TypedValueParser as _;
@@ -20,7 +21,8 @@ struct Cli {
 enum Command {
     /// Explain a code: its meaning in every table that lists it, with the steps to fix it.
     ///
-    /// Exits 0 when a table lists the code, 1 when none does.
+    /// Exits 0 when a table lists the code, 1 when none does, 2 when the argument is neither a
+    /// decimal integer nor shaped like a variant name (letters and digits only).
     #[command(allow_negative_numbers = true)]
     Explain {
         /// The code, such as 12105 or -40101 (a variant name such as SignatureError also works).
@@ -104,6 +106,9 @@ fn main() -> ExitCode {
             // pipe must end quietly.
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "geetest-codes", &mut script);
+            if shell == clap_complete::Shell::Bash {
+                script = repair_bash(&script);
+            }
             out.write_all(&script).map(|()| ExitCode::SUCCESS)
         }
     };
@@ -133,9 +138,14 @@ fn entries_for(code: &str, table: Option<Table>) -> Result<Vec<&'static Entry>, 
         None => Table::iter().collect(),
     };
     if text.starts_with(['+', '-']) || text.starts_with(|c: char| c.is_ascii_digit()) {
-        let number: i32 = text.parse().map_err(|_| {
-            format!("{shown:?} is not a code: codes are decimal integers such as 12105 or -40101")
-        })?;
+        let number: i32 = text
+            .parse()
+            .map_err(|e: std::num::ParseIntError| match e.kind() {
+                IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => {
+                    format!("{shown:?} is not a code: the number does not fit in an i32")
+                }
+                _ => format!("{shown:?} is not a code: {NOT_A_CODE}"),
+            })?;
         return Ok(match table {
             Some(t) => lookup(t, number).into_iter().collect(),
             None => find(number).collect(),
@@ -147,9 +157,22 @@ fn entries_for(code: &str, table: Option<Table>) -> Result<Vec<&'static Entry>, 
             .filter_map(|t| lookup_name(t, text))
             .collect());
     }
-    Err(format!(
-        "{shown:?} is not a code: codes are decimal integers such as 12105 or -40101"
-    ))
+    Err(format!("{shown:?} is not a code: {NOT_A_CODE}"))
+}
+
+/// What `explain` accepts, for its usage errors.
+const NOT_A_CODE: &str =
+    "codes are decimal integers such as 12105 or -40101, or variant names such as SignatureError";
+
+/// clap_complete 4.6 spells the subcommands of a command whose name has a hyphen two ways in
+/// a bash script: it sets `cmd="geetest__codes__subcmd__explain"` but matches
+/// `geetest__subcmd__codes__subcmd__explain)`, so nothing past the subcommand would complete.
+/// The script is brought to the first spelling. Once clap_complete writes both alike, this
+/// finds nothing to change.
+fn repair_bash(script: &[u8]) -> Vec<u8> {
+    String::from_utf8_lossy(script)
+        .replace("geetest__subcmd__codes", "geetest__codes")
+        .into_bytes()
 }
 
 /// At most 40 characters of an argument, for a message.
@@ -189,7 +212,7 @@ fn explain(
             format!("the code {text}")
         };
         match table {
-            Some(t) => eprintln!("geetest-codes: the {t} table has no {what}"),
+            Some(t) => eprintln!("geetest-codes: the {t} table does not have {what}"),
             None => eprintln!("geetest-codes: no table has {what}"),
         }
         return Ok(ExitCode::from(1));
@@ -319,7 +342,14 @@ fn diagnose_stdin(
                 diagnosis.code()
             )?,
         }
-        if let Some(carrier) = diagnosis.carrier() {
+        if let (None, Some(code)) = (diagnosis.carrier(), diagnosis.carrier_code()) {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "carrier code {code}: the report does not say which carrier answered"
+            )?;
+        }
+        if let Some(carrier) = diagnosis.carrier().filter(|_| table.carrier().is_none()) {
             writeln!(out)?;
             match (diagnosis.carrier_code(), diagnosis.carrier_entry()) {
                 (_, Some(entry)) => write_entry(out, entry, langs(lang))?,
