@@ -12,7 +12,7 @@ use geetest_codes::{find, lookup, onelogin, Entry, Table};
 use rustc_hash::FxHashMap;
 
 mod common;
-use common::{by_table_and_number, names, phf_baseline, queries, slugs};
+use common::{by_table_and_number, decimals, names, phf_baseline, queries, slugs};
 
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
@@ -23,10 +23,7 @@ fn main() {
     let batch = queries(None);
     let names = names(Table::OneLoginServer);
     let slugs = slugs();
-    let decimals: Vec<String> = queries(Some(Table::OneLoginServer))
-        .iter()
-        .map(|(_, code)| code.to_string())
-        .collect();
+    let decimals = decimals(Table::OneLoginServer);
     let std_map: HashMap<(Table, i32), &Entry> = by_table_and_number().into_iter().collect();
     let fx_map: FxHashMap<(Table, i32), &Entry> = std_map.iter().map(|(k, v)| (*k, *v)).collect();
     let phf_maps = phf_baseline();

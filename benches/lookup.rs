@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
 mod common;
-use common::{by_table_and_number, names, phf_baseline, queries, slugs, BATCH};
+use common::{by_table_and_number, decimals, names, phf_baseline, queries, slugs, BATCH};
 
 /// The benchmark of `lookup`: every query of the batch, summing the codes found.
 fn lookups(batch: &[(Table, i32)]) -> i64 {
@@ -137,8 +137,7 @@ fn bench_find(c: &mut Criterion) {
 
 fn bench_parse(c: &mut Criterion) {
     let table = Table::OneLoginServer;
-    let batch = queries(Some(table));
-    let decimals: Vec<String> = batch.iter().map(|(_, code)| code.to_string()).collect();
+    let decimals = decimals(table);
     let names = names(table);
     let slugs = slugs();
     let json: Vec<String> = decimals.clone();

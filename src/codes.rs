@@ -108,14 +108,21 @@ pub(crate) fn looks_numeric(text: &str) -> bool {
     matches!(text.as_bytes().first(), Some(b'+' | b'-' | b'0'..=b'9'))
 }
 
-/// The code a text names in `T`'s table, read as it stands (no trimming): a decimal `i32`
-/// (known, through its code or an alias, or not) if it starts with a sign or a digit, a
-/// variant name if it starts with a capital letter (as every variant name does), and nothing
-/// otherwise.
+/// The code a text names in `T`'s table, read as it stands (no trimming): a variant name, or
+/// a decimal `i32` (known, through its code or an alias, or not) if it starts with a sign or a
+/// digit, and nothing otherwise.
 #[inline(always)]
 fn read_code<T: TableCode>(text: &str) -> Option<Code<T>> {
+    // A text of eight bytes or more is most likely a name (codes in the reference have at
+    // most seven characters), and the name map rejects anything else in one probe, so it is
+    // asked before the first byte is looked at. Shorter names all start with a capital.
+    if text.len() >= 8 {
+        if let Some(found) = T::from_name(text) {
+            return Some(Code::Known(found));
+        }
+    }
     match text.as_bytes().first() {
-        Some(b'A'..=b'Z') => T::from_name(text).map(Code::Known),
+        Some(b'A'..=b'Z') if text.len() < 8 => T::from_name(text).map(Code::Known),
         Some(b'+' | b'-' | b'0'..=b'9') => match read_number(text) {
             Number::Fits(n) => Some(Code::from_code(n)),
             _ => None,
