@@ -60,35 +60,58 @@ pub(crate) enum Number {
 /// does, a branch the processor mispredicts when lengths vary, so parsing a decimal string
 /// costs several lookups (BENCHMARKS.md). Reading eight digits at a time would need the text
 /// copied into a padded buffer first, which has not been measured to pay off.
+#[inline]
 pub(crate) fn read_number(text: &str) -> Number {
     let (negative, digits) = match text.as_bytes().split_first() {
         Some((b'-', rest)) => (true, rest),
         Some((b'+', rest)) => (false, rest),
         _ => (false, text.as_bytes()),
     };
+    if digits.len() > MAX_DIGITS {
+        return read_long_number(negative, digits);
+    }
+    read_digits(negative, digits)
+}
+
+/// The most digits an `i32` has: ten digits cannot overflow the `u64` they are summed in.
+const MAX_DIGITS: usize = 10;
+
+/// [`read_number`] for at most [`MAX_DIGITS`] digits after the sign.
+#[inline(always)]
+fn read_digits(negative: bool, digits: &[u8]) -> Number {
     if digits.is_empty() {
         return Number::Invalid;
     }
-    // Accumulated as a negative number, whose range reaches i32::MIN.
-    let mut value: i64 = 0;
-    let mut overflow = false;
+    let mut value: u64 = 0;
     for &byte in digits {
         let digit = byte.wrapping_sub(b'0');
         if digit > 9 {
             return Number::Invalid;
         }
-        if !overflow {
-            value = value * 10 - i64::from(digit);
-            overflow = value < i64::from(i32::MIN);
-        }
+        value = value * 10 + u64::from(digit);
     }
-    let value = if negative {
-        Some(value)
-    } else {
-        value.checked_neg()
-    };
-    match value.and_then(|v| i32::try_from(v).ok()) {
-        Some(n) if !overflow => Number::Fits(n),
+    // i32::MIN's magnitude is one more than i32::MAX.
+    let magnitude = i64::from(i32::MAX) + i64::from(negative);
+    match i64::try_from(value) {
+        Ok(v) if v <= magnitude => match i32::try_from(if negative { -v } else { v }) {
+            Ok(n) => Number::Fits(n),
+            Err(_) => Number::OutOfRange,
+        },
+        _ => Number::OutOfRange,
+    }
+}
+
+/// [`read_number`] for more than [`MAX_DIGITS`] digits: leading zeros, or a number too large.
+#[cold]
+#[inline(never)]
+fn read_long_number(negative: bool, digits: &[u8]) -> Number {
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return Number::Invalid;
+    }
+    let zeros = digits.iter().take_while(|&&b| b == b'0').count();
+    match digits.get(zeros..) {
+        Some([]) => Number::Fits(0),
+        Some(significant) if significant.len() <= MAX_DIGITS => read_digits(negative, significant),
         _ => Number::OutOfRange,
     }
 }

@@ -505,3 +505,41 @@ fn texts_with_surrounding_whitespace_parse_as_their_trimmed_selves() {
         " onelogin/server x"
     );
 }
+
+#[test]
+fn numbers_with_leading_zeros_and_at_the_limits_of_i32() {
+    use geetest_codes::{Code, ParseCodeErrorKind};
+    use onelogin::ServerCode;
+    assert_eq!("0000000012105".parse(), Ok(ServerCode::SignatureError));
+    assert_eq!(
+        "+000000000000012105".parse(),
+        Ok(ServerCode::SignatureError)
+    );
+    for (text, n) in [
+        ("2147483647", i32::MAX),
+        ("-2147483648", i32::MIN),
+        ("-000000000002147483648", i32::MIN),
+        ("000000000000", 0),
+        ("-0", 0),
+    ] {
+        assert_eq!(
+            text.parse::<Code<ServerCode>>(),
+            Ok(Code::Unknown(n)),
+            "{text}"
+        );
+    }
+    for text in [
+        "2147483648",
+        "-2147483649",
+        "00000000002147483648",
+        "99999999999",
+    ] {
+        let error = text.parse::<Code<ServerCode>>().unwrap_err();
+        assert_eq!(error.kind(), ParseCodeErrorKind::OutOfRange, "{text}");
+    }
+    // A stray character makes the text no number, even after the digits overflow.
+    for text in ["2147483648x", "000000000000x", "12105-", "--12105", "+"] {
+        let error = text.parse::<Code<ServerCode>>().unwrap_err();
+        assert_eq!(error.kind(), ParseCodeErrorKind::Invalid, "{text}");
+    }
+}
