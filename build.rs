@@ -51,6 +51,7 @@ fn main() -> ExitCode {
         let code = modules.entry(table.spec.module).or_insert_with(header);
         if let Err(e) = write_enum(code, table, offset) {
             eprintln!("geetest-codes: {e}");
+            println!("cargo::warning={e}");
             return ExitCode::FAILURE;
         }
         offset += table.rows.len();
@@ -219,7 +220,7 @@ fn write_enum(code: &mut String, table: &TableData, offset: usize) -> Result<(),
         name,
         &names,
     )
-    .map_err(|e| format!("{}: {e}", spec.slug))?;
+    .map_err(|e| format!("data/{}.toml: {e}", spec.slug))?;
     let _ = writeln!(
         code,
         "\n    /// Every variant's name to the variant.\n    const NAME_MAP: {header};\n}}\n\n{slots}"
@@ -504,19 +505,34 @@ fn write_text_map(
             }
         }
     }
-    let keys: Vec<u64> = pairs
-        .iter()
-        .zip(&words)
-        .map(|((text, _), w)| perfect_hash::text_key(text.len(), w))
-        .collect();
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(j) = keys[..i].iter().position(|k| k == key) {
-            return Err(format!(
-                "`{}` and `{}` have the same text key; change perfect_hash::text_key",
-                pairs[j].0, pairs[i].0
-            ));
+    // The cheapest key that tells every text apart: the first and last words, then middle
+    // words as needed.
+    let keyed = |middle: u8| -> Vec<u64> {
+        pairs
+            .iter()
+            .zip(&words)
+            .map(|((text, _), w)| perfect_hash::text_key(text.len(), w, middle))
+            .collect()
+    };
+    let mut chosen = None;
+    for middle in 0..8u8 {
+        let keys = keyed(middle);
+        if keys.iter().enumerate().all(|(i, k)| !keys[..i].contains(k)) {
+            chosen = Some((middle, keys));
+            break;
         }
     }
+    let Some((middle, keys)) = chosen else {
+        let keys = keyed(7);
+        let (i, j) = (0..keys.len())
+            .flat_map(|i| (0..i).map(move |j| (i, j)))
+            .find(|&(i, j)| keys[i] == keys[j])
+            .unwrap_or((0, 0));
+        return Err(format!(
+            "the names `{}` and `{}` hash alike under every key the lookup maps try; rename one",
+            pairs[j].0, pairs[i].0
+        ));
+    };
     let (mul, shift, slots) =
         fks::build_single(&keys).map_err(|e| format!("cannot build a text map: {e}"))?;
     let filler = pairs.first().map(|(_, v)| v.as_str()).unwrap_or("0");
@@ -544,7 +560,7 @@ fn write_text_map(
         slots.concat()
     );
     Ok(format!(
-        "crate::perfect_hash::TextMap<{value_type}> = crate::perfect_hash::TextMap {{ mul: {mul:#x}, shift: {shift}, slots: &{slots_name} }}"
+        "crate::perfect_hash::TextMap<{value_type}> = crate::perfect_hash::TextMap {{ middle: {middle}, mul: {mul:#x}, shift: {shift}, slots: &{slots_name} }}"
     ))
 }
 

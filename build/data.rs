@@ -643,6 +643,11 @@ fn check_row(
             Some("is not an UpperCamelCase identifier (a capital letter, then letters and digits)")
         } else if name == "Self" {
             Some("is a Rust keyword, which cannot name a variant")
+        } else if !name.chars().any(|c| c.is_ascii_lowercase()) {
+            Some(
+                "has no lowercase letter: it would read as a constant and could hide the enum's \
+                 own constants, such as `TABLE`",
+            )
         } else if name.len() > NAME_MAX {
             Some("is longer than 40 bytes, the longest name the lookup maps hold")
         } else {

@@ -256,6 +256,8 @@ pub(crate) fn parse_decimal(table: Table, input: &str) -> Result<i32, ParseCodeE
 /// `i32`, and serializes an unknown code back unchanged, so a reply is never lost because the
 /// vendor added a code. A known code serializes as its row's code: China Telecom's alias
 /// `80001` comes back as `-8001`, the number the reference lists first for that row.
+/// Formats that are not human-readable (bincode, postcard, MessagePack, CBOR) read it as an
+/// integer, the form it is written in: there a code sent as a string or a float is an error.
 ///
 /// ```
 /// use geetest_codes::{onelogin::ServerCode, Action, Code};

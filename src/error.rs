@@ -59,6 +59,8 @@ pub struct ParseCodeError {
     input: ShortText,
     kind: ParseCodeErrorKind,
     code: Option<i32>,
+    /// Whether the parser also took variant names, which the message then mentions.
+    names: bool,
 }
 
 impl ParseCodeError {
@@ -74,6 +76,16 @@ impl ParseCodeError {
             input: ShortText::new(input),
             kind,
             code,
+            names: true,
+        }
+    }
+
+    /// The same error from a parser that takes numbers only, such as
+    /// [`Carrier::parse_code`](crate::Carrier::parse_code).
+    pub(crate) fn numbers_only(self) -> Self {
+        ParseCodeError {
+            names: false,
+            ..self
         }
     }
 
@@ -108,9 +120,10 @@ impl fmt::Display for ParseCodeError {
         )?;
         match self.kind {
             ParseCodeErrorKind::Empty => f.write_str("the text is empty"),
-            ParseCodeErrorKind::Invalid => {
+            ParseCodeErrorKind::Invalid if self.names => {
                 f.write_str("neither a decimal number nor one of the table's variant names")
             }
+            ParseCodeErrorKind::Invalid => f.write_str("not a decimal number"),
             ParseCodeErrorKind::OutOfRange => f.write_str("the number does not fit in an i32"),
             ParseCodeErrorKind::Unknown => f.write_str("the table has no such code"),
         }

@@ -101,6 +101,9 @@ pub(crate) struct TextSlot<V: 'static> {
 /// are constants in the code, and the slot index needs no bounds check.
 #[derive(Debug)]
 pub(crate) struct TextMap<V: 'static> {
+    /// Which middle words the key adds to the first and last (see [`text_key`]); zero for
+    /// almost every map.
+    pub(crate) middle: u8,
     /// The multiplier.
     pub(crate) mul: u64,
     /// `64 - log2(slots)`.
@@ -115,9 +118,10 @@ impl<V> TextMap<V> {
     pub(crate) fn get(&self, text: &str) -> Option<&'static V> {
         let text = text.as_bytes();
         let words = words(text)?;
-        let slot = self
-            .slots
-            .get((text_key(text.len(), &words).wrapping_mul(self.mul) >> self.shift) as usize)?;
+        let slot = self.slots.get(
+            (text_key(text.len(), &words, self.middle).wrapping_mul(self.mul) >> self.shift)
+                as usize,
+        )?;
         let [a0, a1, a2, a3, a4] = words;
         let [b0, b1, b2, b3, b4] = slot.words;
         let diff = (a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2) | (a3 ^ b3) | (a4 ^ b4);
@@ -142,13 +146,29 @@ pub(crate) fn words(text: &[u8]) -> Option<Words> {
 }
 
 /// The key a text is hashed by: the sum of its first and last words (one word twice for a text
-/// under eight bytes), with its length mixed in, as names such as `SignatureIdMismatch` and
-/// `SignatureKeyMismatch` share both words. Texts that share a key differ elsewhere; the build
-/// script refuses a map in which two keys are equal, and the comparison with the slot's words
-/// settles every lookup.
+/// under eight bytes), with its length mixed in, plus the middle words that `middle` selects
+/// (bit 0 adds `words[1]`, bit 1 `words[2]`, bit 2 `words[3]`).
+///
+/// Names such as `SignatureIdMismatch` and `SignatureKeyMismatch` share their first and last
+/// words and differ in length; names of one length that share both words differ in a middle
+/// word. The build script picks, per map, the first `middle` under which every key differs, and
+/// refuses the data (naming the texts) if none does. The map headers are consts, so `middle`
+/// is a constant where the key is computed and the unused words cost nothing.
 #[inline(always)]
-pub(crate) fn text_key(len: usize, words: &Words) -> u64 {
-    words[0].wrapping_add(words[4]) ^ len as u64
+pub(crate) fn text_key(len: usize, words: &Words, middle: u8) -> u64 {
+    let pick = |k: usize| {
+        if middle & (1 << (k - 1)) != 0 {
+            words[k]
+        } else {
+            0
+        }
+    };
+    words[0]
+        .wrapping_add(words[4])
+        .wrapping_add(pick(1))
+        .wrapping_add(pick(2))
+        .wrapping_add(pick(3))
+        ^ len as u64
 }
 
 /// The eight bytes at `at`, little-endian; zero if the text ends before them.

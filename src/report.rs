@@ -160,7 +160,12 @@ impl<'de> Deserialize<'de> for Metadata {
                 while let Some(key) = map.next_key::<String>()? {
                     match CARRIER_CODE_KEYS.iter().position(|k| *k == key) {
                         Some(rank) if found.code.as_ref().is_none_or(|(r, _)| rank < *r) => {
-                            found.code = Some((rank, map.next_value()?));
+                            // A null or empty value gives way to the next key, as the report's
+                            // own code keys do.
+                            let value: RawCode = map.next_value()?;
+                            if !value.is_blank() {
+                                found.code = Some((rank, value));
+                            }
                         }
                         _ => {
                             map.next_value::<IgnoredAny>()?;
@@ -356,7 +361,6 @@ impl ClientReport {
             _ => (
                 None,
                 self.metadata_not_object
-                    .filter(|_| carrier.is_some())
                     .map(|kind| format!("the report's `metadata` is {kind}, not an object")),
             ),
         };

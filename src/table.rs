@@ -411,7 +411,9 @@ impl Carrier {
     /// Surrounding whitespace and a sign are accepted; anything that is not a decimal `i32`
     /// is an error naming the text and the carrier's table.
     pub fn parse_code(self, code: &str) -> Result<CarrierCode, ParseCodeError> {
-        crate::codes::parse_decimal(self.table(), code).map(|n| self.code(n))
+        crate::codes::parse_decimal(self.table(), code)
+            .map(|n| self.code(n))
+            .map_err(ParseCodeError::numbers_only)
     }
 
     /// The carrier for an operator name, slug or Chinese name, without allocating.

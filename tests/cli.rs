@@ -376,3 +376,32 @@ fn long_bad_arguments_are_cut_in_messages() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).len() < 300, "{}", stderr(&output));
 }
+
+#[test]
+fn a_name_asked_of_the_wrong_table_says_where_it_is() {
+    let output = run(&["explain", "SignatureError", "--table", "onepass/ios"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("does not have a code named SignatureError")
+            && message.contains("onelogin/server"),
+        "{message}"
+    );
+    let output = run(&["explain", "2147483648"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("does not fit in an i32"));
+}
+
+#[test]
+fn a_carrier_code_without_a_carrier_is_still_shown() {
+    let output = run_with_stdin(
+        &["diagnose", "--table", "onelogin/android", "--lang", "en"],
+        r#"{"errorCode":"-20200","metadata":{"resultCode":"103111"}}"#,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("carrier code 103111: the report does not say which carrier answered"),
+        "{text}"
+    );
+}

@@ -8,6 +8,9 @@
 #[allow(dead_code)]
 #[path = "../build/data.rs"]
 mod data;
+#[allow(dead_code)]
+#[path = "../src/perfect_hash.rs"]
+mod perfect_hash;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -300,6 +303,16 @@ fn name_that_is_a_keyword_is_rejected() {
 }
 
 #[test]
+fn name_in_all_capitals_is_rejected() {
+    bad(
+        "name-all-capitals.toml",
+        "onelogin/server",
+        ":18: row 2 (code 12105): ",
+        &["`TABLE`", "lowercase"],
+    );
+}
+
+#[test]
 fn name_longer_than_the_maps_hold_is_rejected() {
     bad(
         "name-too-long.toml",
@@ -506,4 +519,21 @@ fn a_toml_file_that_is_no_table_fails_the_check() {
         "{}",
         errors[0]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The name maps' keys.
+
+#[test]
+fn names_that_share_length_and_edges_are_told_apart_by_a_middle_word() {
+    // Same length, same first and last eight bytes: the first and last words alone cannot
+    // separate them, so the build script adds a middle word to that map's key.
+    let (a, b) = ("ChinaMobileAuthPageClosed", "ChinaMobileCodePageClosed");
+    let words = |t: &str| perfect_hash::words(t.as_bytes()).expect("1 to 40 bytes");
+    let key = |t: &str, middle| perfect_hash::text_key(t.len(), &words(t), middle);
+    assert_eq!(key(a, 0), key(b, 0));
+    // They differ in bytes 8 to 15, the second word, which bit 0 of `middle` adds.
+    assert_ne!(words(a)[1], words(b)[1]);
+    assert_ne!(key(a, 1), key(b, 1));
+    assert_eq!(key(a, 2), key(b, 2));
 }

@@ -407,6 +407,34 @@ mod with_serde {
     }
 
     #[test]
+    fn a_blank_carrier_code_gives_way_to_the_next_key() {
+        let d = diagnose(
+            Table::OneLoginAndroid,
+            r#"{"errorCode":"-40101","metadata":{"resultCode":null,"code":"103111"}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.carrier_code(), Some(103111));
+        assert_eq!(d.carrier_entry().unwrap().name(), "WrongCarrierRequest");
+        let d = diagnose(
+            Table::OneLoginAndroid,
+            r#"{"errorCode":"-40101","metadata":{"resultCode":" ","result":"103111"}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.carrier_code(), Some(103111));
+    }
+
+    #[test]
+    fn an_unreadable_carrier_code_is_reported_without_a_carrier_too() {
+        let d = diagnose(
+            Table::OneLoginAndroid,
+            r#"{"errorCode":"-20302","metadata":{"resultCode":"abc"}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.carrier(), None);
+        assert!(d.carrier_code_problem().unwrap().contains("abc"));
+    }
+
+    #[test]
     fn a_carrier_tables_report_is_about_that_carrier() {
         let d = diagnose(
             Table::ChinaTelecom,

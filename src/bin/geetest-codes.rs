@@ -206,10 +206,22 @@ fn explain(
     }
     if entries.is_empty() {
         let text = code.trim();
+        let shown = shorten(text);
         let what = if text.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            format!("a code named {text} (names are case-sensitive, such as SignatureError)")
+            let elsewhere: Vec<&str> = Table::iter()
+                .filter(|&t| lookup_name(t, text).is_some())
+                .map(Table::slug)
+                .collect();
+            if elsewhere.is_empty() {
+                format!("a code named {shown} (names are case-sensitive, such as SignatureError)")
+            } else {
+                format!(
+                    "a code named {shown} (that name is in {})",
+                    elsewhere.join(", ")
+                )
+            }
         } else {
-            format!("the code {text}")
+            format!("the code {shown}")
         };
         match table {
             Some(t) => eprintln!("geetest-codes: the {t} table does not have {what}"),
@@ -342,12 +354,17 @@ fn diagnose_stdin(
                 diagnosis.code()
             )?,
         }
-        if let (None, Some(code)) = (diagnosis.carrier(), diagnosis.carrier_code()) {
-            writeln!(out)?;
-            writeln!(
-                out,
-                "carrier code {code}: the report does not say which carrier answered"
-            )?;
+        if diagnosis.carrier().is_none() && table.carrier().is_none() {
+            if let Some(code) = diagnosis.carrier_code() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "carrier code {code}: the report does not say which carrier answered"
+                )?;
+            } else if let Some(problem) = diagnosis.carrier_code_problem() {
+                writeln!(out)?;
+                writeln!(out, "carrier code: unreadable ({problem})")?;
+            }
         }
         if let Some(carrier) = diagnosis.carrier().filter(|_| table.carrier().is_none()) {
             writeln!(out)?;
