@@ -60,6 +60,38 @@ pub fn queries(only: Option<Table>) -> Vec<(Table, i32)> {
     out
 }
 
+/// Texts packed one after another in a single buffer, as a parser meets them in a response it
+/// has just read, rather than in 1,024 separate heap allocations scattered by earlier ones.
+pub struct Packed {
+    buffer: String,
+    ends: Vec<usize>,
+}
+
+impl Packed {
+    pub fn new(texts: &[String]) -> Self {
+        let mut buffer = String::new();
+        let mut ends = Vec::with_capacity(texts.len());
+        for text in texts {
+            buffer.push_str(text);
+            ends.push(buffer.len());
+        }
+        Packed { buffer, ends }
+    }
+
+    /// The texts, borrowed from the buffer.
+    pub fn texts(&self) -> Vec<&str> {
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let text = &self.buffer[start..end];
+                start = end;
+                text
+            })
+            .collect()
+    }
+}
+
 /// 1,024 variant names for `table`'s enum, from `queries(Some(table))`: a hit's name, and for
 /// a miss a name of another table or a near miss (a name of this table with `X` appended).
 pub fn names(table: Table) -> Vec<String> {
