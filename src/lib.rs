@@ -86,9 +86,10 @@
 //! them: a lookup by table and code is two multiplications, a few loads and one compare, with
 //! no start-up work and no allocation, about as fast as `FxHashMap` and several times faster
 //! than a `match` or phf's SipHash-based maps (the crate's `BENCHMARKS.md` has the figures).
-//! Names and slugs use a one-level variant over their first and last eight bytes and their
-//! length, then compare the whole text (kept in the map as five words) in five word compares.
-//! Parsers read a text as it arrives and trim it only if that fails.
+//! Names and slugs use a one-level variant keyed by their length and their first and last
+//! eight bytes (and a middle word, in a map whose names need it), then compare the whole text,
+//! kept in the map as five words, in five word compares. Parsers read a text as it arrives and
+//! trim it only if that fails.
 //!
 //! # Features
 //!
