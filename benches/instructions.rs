@@ -12,7 +12,7 @@ use geetest_codes::{find, lookup, onelogin, Entry, Table};
 use rustc_hash::FxHashMap;
 
 mod common;
-use common::{by_table_and_number, decimals, names, phf_baseline, queries, slugs, Packed};
+use common::{by_table_and_number, phf_baseline, queries, ParseInputs};
 
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
@@ -21,12 +21,8 @@ const ROUNDS: usize = 1000;
 fn main() {
     let operation = std::env::args().nth(1).unwrap_or_default();
     let batch = queries(None);
-    let (names, slugs, decimals) = (
-        Packed::new(&names(Table::OneLoginServer)),
-        Packed::new(&slugs()),
-        Packed::new(&decimals(Table::OneLoginServer)),
-    );
-    let (names, slugs, decimals) = (names.texts(), slugs.texts(), decimals.texts());
+    let inputs = ParseInputs::new(Table::OneLoginServer);
+    let (names, slugs, decimals) = inputs.texts();
     let std_map: HashMap<(Table, i32), &Entry> = by_table_and_number().into_iter().collect();
     let fx_map: FxHashMap<(Table, i32), &Entry> = std_map.iter().map(|(k, v)| (*k, *v)).collect();
     let phf_maps = phf_baseline();

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 include!(concat!(env!("OUT_DIR"), "/baselines.rs"));
 
 mod common;
-use common::{by_table_and_number, decimals, names, phf_baseline, queries, slugs, Packed, BATCH};
+use common::{by_table_and_number, phf_baseline, queries, ParseInputs, BATCH};
 
 /// The benchmark of `lookup`: every query of the batch, summing the codes found.
 fn lookups(batch: &[(Table, i32)]) -> i64 {
@@ -137,15 +137,9 @@ fn bench_find(c: &mut Criterion) {
 
 fn bench_parse(c: &mut Criterion) {
     let table = Table::OneLoginServer;
-    let decimals = Packed::new(&decimals(table));
-    let names = Packed::new(&names(table));
-    let slugs = Packed::new(&slugs());
-    let (json, decimals, names, slugs) = (
-        decimals.texts(),
-        decimals.texts(),
-        names.texts(),
-        slugs.texts(),
-    );
+    let inputs = ParseInputs::new(table);
+    let (names, slugs, decimals) = inputs.texts();
+    let json = decimals.clone();
 
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Elements(BATCH as u64));

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use geetest_codes::{lookup, onelogin, Table};
 
 mod common;
-use common::{decimals, names, queries, slugs, Packed};
+use common::{queries, ParseInputs};
 
 /// Rounds per parser, and batches per timing within a round.
 const ROUNDS: usize = 400;
@@ -20,12 +20,8 @@ const REPEAT: usize = 50;
 
 fn main() {
     let batch = queries(None);
-    let (names, slugs, decimals) = (
-        Packed::new(&names(Table::OneLoginServer)),
-        Packed::new(&slugs()),
-        Packed::new(&decimals(Table::OneLoginServer)),
-    );
-    let (names, slugs, decimals) = (names.texts(), slugs.texts(), decimals.texts());
+    let inputs = ParseInputs::new(Table::OneLoginServer);
+    let (names, slugs, decimals) = inputs.texts();
 
     let lookups = || {
         let mut sum = 0i64;

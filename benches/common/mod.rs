@@ -92,6 +92,32 @@ impl Packed {
     }
 }
 
+/// The parsers' batches for `table`, each packed: variant names, slugs and decimal strings.
+pub struct ParseInputs {
+    pub names: Packed,
+    pub slugs: Packed,
+    pub decimals: Packed,
+}
+
+impl ParseInputs {
+    pub fn new(table: Table) -> Self {
+        ParseInputs {
+            names: Packed::new(&names(table)),
+            slugs: Packed::new(&slugs()),
+            decimals: Packed::new(&decimals(table)),
+        }
+    }
+
+    /// The names, slugs and decimal strings, borrowed from their buffers.
+    pub fn texts(&self) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
+        (
+            self.names.texts(),
+            self.slugs.texts(),
+            self.decimals.texts(),
+        )
+    }
+}
+
 /// 1,024 variant names for `table`'s enum, from `queries(Some(table))`: a hit's name, and for
 /// a miss a name of another table or a near miss (a name of this table with `X` appended).
 pub fn names(table: Table) -> Vec<String> {
